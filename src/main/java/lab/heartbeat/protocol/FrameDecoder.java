@@ -1,0 +1,75 @@
+package lab.heartbeat.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.nio.ByteOrder;
+
+/**
+ * Splits the byte stream into {@link Frame}s. Netty's length-field decoder does the framing; this
+ * class adds the seed programs' rule that a length below the header size means a bare header
+ * (seed 002 sends 0) and rejects unknown types, negative lengths and oversized frames before
+ * any payload is buffered.
+ */
+public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
+
+    /** Largest frame accepted unless configured otherwise: 64 KiB. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+
+    private final int maxFrameBytes;
+
+    public FrameDecoder() {
+        this(DEFAULT_MAX_FRAME_BYTES);
+    }
+
+    public FrameDecoder(int maxFrameBytes) {
+        // len counts the whole frame, header included: the adjustment takes the header back out.
+        super(ByteOrder.LITTLE_ENDIAN, maxFrameBytes, 4, 4, -Frame.HEADER_BYTES, 0, true);
+        if (maxFrameBytes < Frame.HEADER_BYTES) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least " + Frame.HEADER_BYTES + ": " + maxFrameBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    @Override
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+        if (in.readableBytes() < Frame.HEADER_BYTES) {
+            return null;
+        }
+        int start = in.readerIndex();
+        int typeCode = in.getIntLE(start);
+        long length = in.getIntLE(start + 4);
+        FrameType type = FrameType.ofCode(typeCode);
+        if (type == null) {
+            throw new ProtocolException("unknown frame type " + typeCode + " (header " + hexHeader(in, start) + ")");
+        }
+        if (length < 0) {
+            throw new ProtocolException("negative frame length " + length + " (header " + hexHeader(in, start) + ")");
+        }
+        if (length > maxFrameBytes) {
+            throw new ProtocolException("frame length " + length + " exceeds the maximum of " + maxFrameBytes + " bytes");
+        }
+        ByteBuf frame = (ByteBuf) super.decode(ctx, in);
+        if (frame == null) {
+            return null;
+        }
+        try {
+            frame.skipBytes(Frame.HEADER_BYTES);
+            byte[] payload = ByteBufUtil.getBytes(frame);
+            return new Frame(type, payload);
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Override
+    protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
+        long declared = super.getUnadjustedFrameLength(buf, offset, length, order);
+        return declared >= 0 && declared < Frame.HEADER_BYTES ? Frame.HEADER_BYTES : declared;
+    }
+
+    private static String hexHeader(ByteBuf in, int start) {
+        return ByteBufUtil.hexDump(in, start, Frame.HEADER_BYTES);
+    }
+}

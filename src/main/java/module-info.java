@@ -1,0 +1,19 @@
+/** Heartbeat Lab: a TCP heartbeat server, reconnecting clients and the failure detectors they race. */
+module lab.heartbeat {
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.codec;
+    requires io.netty.handler;
+    requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
+    requires io.netty.transport.unix.common;
+    requires jdk.net;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.apache.commons.csv;
+    opens lab.heartbeat.detect to com.fasterxml.jackson.databind;
+
+    exports lab.heartbeat.protocol;
+    exports lab.heartbeat.detect;
+}
