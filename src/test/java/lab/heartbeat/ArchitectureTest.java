@@ -1,0 +1,48 @@
+package lab.heartbeat;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+
+/**
+ * Layer rules checked on every build, so that the network and detection code stays usable
+ * headless (CLI, tests, CI) and the UI can be replaced without touching the lab.
+ */
+@AnalyzeClasses(packages = "lab.heartbeat", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    void onlyTheUiUsesJavaFx(JavaClasses classes) {
+        noClasses().that().resideOutsideOfPackage("lab.heartbeat.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("everything below the UI must run without a display")
+                .check(classes);
+    }
+
+    @ArchTest
+    void layersOnlyLookDown(JavaClasses classes) {
+        // Optional layers: packages not written yet must not fail the build.
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("protocol").definedBy("lab.heartbeat.protocol..")
+                .layer("detect").definedBy("lab.heartbeat.detect..")
+                .layer("transport").definedBy("lab.heartbeat.transport..")
+                .layer("fault").definedBy("lab.heartbeat.fault..")
+                .layer("telemetry").definedBy("lab.heartbeat.telemetry..")
+                .layer("lab").definedBy("lab.heartbeat.lab..")
+                .layer("cli").definedBy("lab.heartbeat.cli..")
+                .layer("ui").definedBy("lab.heartbeat.ui..")
+                .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("ui")
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("telemetry").mayOnlyBeAccessedByLayers("lab", "cli", "ui")
+                .whereLayer("fault").mayOnlyBeAccessedByLayers("telemetry", "lab", "cli", "ui")
+                .whereLayer("transport").mayOnlyBeAccessedByLayers("fault", "telemetry", "lab", "cli", "ui")
+                .whereLayer("detect").mayOnlyBeAccessedByLayers("transport", "fault", "telemetry", "lab", "cli", "ui")
+                .check(classes);
+    }
+}
