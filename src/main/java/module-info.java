@@ -12,8 +12,13 @@ module lab.heartbeat {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.apache.commons.csv;
+    opens lab.heartbeat.cli to info.picocli;
+    opens lab.heartbeat.lab to com.fasterxml.jackson.databind;
     opens lab.heartbeat.detect to com.fasterxml.jackson.databind;
 
     exports lab.heartbeat.protocol;
     exports lab.heartbeat.detect;
+    exports lab.heartbeat.transport;
+    exports lab.heartbeat.telemetry;
+    exports lab.heartbeat.lab;
 }

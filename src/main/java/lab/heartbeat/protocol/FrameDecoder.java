@@ -18,6 +18,8 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 
     private final int maxFrameBytes;
+    /** Once a frame is rejected the stream has no frame boundaries left; what follows is dropped. */
+    private boolean rejected;
 
     public FrameDecoder() {
         this(DEFAULT_MAX_FRAME_BYTES);
@@ -34,6 +36,10 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
 
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+        if (rejected) {
+            in.skipBytes(in.readableBytes());
+            return null;
+        }
         if (in.readableBytes() < Frame.HEADER_BYTES) {
             return null;
         }
@@ -42,13 +48,13 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
         long length = in.getIntLE(start + 4);
         FrameType type = FrameType.ofCode(typeCode);
         if (type == null) {
-            throw new ProtocolException("unknown frame type " + typeCode + " (header " + hexHeader(in, start) + ")");
+            throw reject(in, "unknown frame type " + typeCode + " (header " + hexHeader(in, start) + ")");
         }
         if (length < 0) {
-            throw new ProtocolException("negative frame length " + length + " (header " + hexHeader(in, start) + ")");
+            throw reject(in, "negative frame length " + length + " (header " + hexHeader(in, start) + ")");
         }
         if (length > maxFrameBytes) {
-            throw new ProtocolException("frame length " + length + " exceeds the maximum of " + maxFrameBytes + " bytes");
+            throw reject(in, "frame length " + length + " exceeds the maximum of " + maxFrameBytes + " bytes");
         }
         ByteBuf frame = (ByteBuf) super.decode(ctx, in);
         if (frame == null) {
@@ -67,6 +73,12 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
     protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
         long declared = super.getUnadjustedFrameLength(buf, offset, length, order);
         return declared >= 0 && declared < Frame.HEADER_BYTES ? Frame.HEADER_BYTES : declared;
+    }
+
+    private ProtocolException reject(ByteBuf in, String reason) {
+        rejected = true;
+        in.skipBytes(in.readableBytes());
+        return new ProtocolException(reason);
     }
 
     private static String hexHeader(ByteBuf in, int start) {

@@ -9,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -211,7 +210,6 @@ class FrameCodecTest {
     }
 
     @Test
-    @Disabled("bug: FrameDecoder throws without discarding the rejected bytes, so channelInactive decodes them again")
     void protocolErrorIsReportedOnceNotAgainWhenTheConnectionCloses() {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder());
         try {

@@ -1,0 +1,33 @@
+package lab.heartbeat.telemetry;
+
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.Mechanism;
+import lab.heartbeat.detect.Side;
+import lab.heartbeat.transport.KernelTcpInfo;
+
+/**
+ * One mechanism on one side deciding a connection is dead: when it decided, the last frame it had
+ * received, and when theory said it would decide ({@code -1} when theory has no figure). The
+ * kernel's view at that moment is kept when the transport can read it.
+ */
+public record Detection(long atNanos, Side side, String client, String connection, Cause cause,
+        long lastReceivedNanos, long predictedAtNanos, KernelTcpInfo kernel, String reason) {
+
+    public Mechanism mechanism() {
+        return cause.mechanism();
+    }
+
+    public boolean hasPrediction() {
+        return predictedAtNanos >= 0;
+    }
+
+    /** Measured delay in milliseconds after a reference time (a fault's t0, or the last frame received). */
+    public double measuredMsAfter(long referenceNanos) {
+        return (atNanos - referenceNanos) / 1e6;
+    }
+
+    /** Predicted delay after the same reference, or NaN when theory has no figure. */
+    public double predictedMsAfter(long referenceNanos) {
+        return hasPrediction() ? (predictedAtNanos - referenceNanos) / 1e6 : Double.NaN;
+    }
+}

@@ -1,0 +1,163 @@
+package lab.heartbeat.telemetry;
+
+import lab.heartbeat.detect.Side;
+import lab.heartbeat.protocol.FrameType;
+import lab.heartbeat.transport.ClientState;
+import lab.heartbeat.transport.Closure;
+import lab.heartbeat.transport.ConnectionId;
+import lab.heartbeat.transport.ConnectionObserver;
+import lab.heartbeat.transport.KernelTcpInfo;
+
+/**
+ * The counters of one track: a client across all its connections, or one server-side connection.
+ * Written only on the event loop of the track's live connection (single writer, volatile fields);
+ * read by the sampler and by snapshots from any thread.
+ */
+final class EndpointStats implements ConnectionObserver {
+    private final Telemetry telemetry;
+    private final Side side;
+    private final String track;
+    final SeriesRing series;
+
+    volatile String client;
+    volatile String connection = "";
+    volatile String remote = "";
+    volatile String profile = "";
+    volatile ClientState state = ClientState.CONNECTING;
+    volatile boolean online;
+    volatile long connectedNanos = -1;
+    volatile long lastReceivedNanos = -1;
+    volatile long heartbeatsSent;
+    volatile long acksReceived;
+    volatile long framesIn;
+    volatile long framesOut;
+    volatile long bytesIn;
+    volatile long bytesOut;
+    volatile long dataIn;
+    volatile long dataOut;
+    volatile int misses;
+    volatile long rttLastNanos = -1;
+    volatile long rttSumNanos;
+    volatile long rttCount;
+    volatile long connections;
+    volatile long reconnectAttempts;
+    volatile KernelTcpInfo kernel;
+    volatile Detection lastDetection;
+    volatile long retiredNanos = -1;
+
+    EndpointStats(Telemetry telemetry, Side side, String client, String track, int historyCapacity) {
+        this.telemetry = telemetry;
+        this.side = side;
+        this.client = client;
+        this.track = track;
+        this.series = historyCapacity > 0 ? new SeriesRing(historyCapacity) : null;
+    }
+
+    String track() {
+        return track;
+    }
+
+    Side side() {
+        return side;
+    }
+
+    void opened(ConnectionId id, String remoteAddress) {
+        connection = id.key();
+        remote = remoteAddress;
+    }
+
+    @Override
+    public void connected(long nanos) {
+        connectedNanos = nanos;
+        lastReceivedNanos = nanos;
+        misses = 0;
+        online = true;
+        connections++;
+        telemetry.connected(this, nanos);
+    }
+
+    @Override
+    public void named(ConnectionId id) {
+        client = id.client();
+        connection = id.key();
+        telemetry.named(this);
+    }
+
+    @Override
+    public void frameReceived(FrameType type, int bytes, long nanos) {
+        lastReceivedNanos = nanos;
+        framesIn++;
+        bytesIn += bytes;
+        if (type == FrameType.DATA) {
+            dataIn++;
+        }
+    }
+
+    @Override
+    public void frameSent(FrameType type, int bytes, long nanos) {
+        framesOut++;
+        bytesOut += bytes;
+        if (type == FrameType.HEARTBEAT) {
+            heartbeatsSent++;
+        } else if (type == FrameType.DATA) {
+            dataOut++;
+        }
+    }
+
+    @Override
+    public void heartbeatAcked(long rttNanos) {
+        acksReceived++;
+        rttLastNanos = rttNanos;
+        rttSumNanos += rttNanos;
+        rttCount++;
+    }
+
+    @Override
+    public void missesChanged(int newMisses) {
+        misses = newMisses;
+    }
+
+    @Override
+    public void kernelSampled(KernelTcpInfo info) {
+        kernel = info;
+    }
+
+    @Override
+    public void closed(Closure closure) {
+        online = false;
+        if (closure.kernel() != null) {
+            kernel = closure.kernel();
+        }
+        telemetry.closed(this, closure);
+    }
+
+    /** One row of samples, in {@link Series} order. */
+    float[] sample() {
+        KernelTcpInfo k = kernel;
+        float[] v = new float[Series.values().length];
+        v[Series.STATE_UP.ordinal()] = online ? 1 : 0;
+        v[Series.RTT_MS.ordinal()] = rttLastNanos < 0 ? Float.NaN : rttLastNanos / 1e6f;
+        v[Series.HEARTBEATS_SENT.ordinal()] = heartbeatsSent;
+        v[Series.ACKS_RECEIVED.ordinal()] = acksReceived;
+        v[Series.FRAMES_IN.ordinal()] = framesIn;
+        v[Series.FRAMES_OUT.ordinal()] = framesOut;
+        v[Series.BYTES_IN.ordinal()] = bytesIn;
+        v[Series.BYTES_OUT.ordinal()] = bytesOut;
+        v[Series.MISSES.ordinal()] = misses;
+        v[Series.RECONNECTS.ordinal()] = reconnectAttempts;
+        v[Series.KERNEL_PROBES.ordinal()] = k == null ? Float.NaN : k.probes();
+        v[Series.KERNEL_RETRANSMITS.ordinal()] = k == null ? Float.NaN : k.totalRetrans();
+        v[Series.KERNEL_UNACKED.ordinal()] = k == null ? Float.NaN : k.unacked();
+        v[Series.KERNEL_RTT_MS.ordinal()] = k == null ? Float.NaN : k.rttMicros() / 1000f;
+        return v;
+    }
+
+    EndpointView view() {
+        KernelTcpInfo k = kernel;
+        long count = rttCount;
+        return new EndpointView(track, side, client, connection, remote, profile, state, online, connectedNanos,
+                lastReceivedNanos, heartbeatsSent, acksReceived, framesIn, framesOut, bytesIn, bytesOut, dataIn, dataOut,
+                misses, rttLastNanos < 0 ? Double.NaN : rttLastNanos / 1e6,
+                count == 0 ? Double.NaN : rttSumNanos / 1e6 / count, connections, reconnectAttempts, k, lastDetection);
+    }
+}

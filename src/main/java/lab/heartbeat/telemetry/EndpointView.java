@@ -1,0 +1,34 @@
+package lab.heartbeat.telemetry;
+
+import lab.heartbeat.detect.Side;
+import lab.heartbeat.transport.ClientState;
+import lab.heartbeat.transport.KernelTcpInfo;
+
+/** An immutable reading of one track's counters, for tables, reports and tests. */
+public record EndpointView(
+        String track,
+        Side side,
+        String client,
+        String connection,
+        String remote,
+        String profile,
+        ClientState state,
+        boolean online,
+        long connectedNanos,
+        long lastReceivedNanos,
+        long heartbeatsSent,
+        long acksReceived,
+        long framesIn,
+        long framesOut,
+        long bytesIn,
+        long bytesOut,
+        long dataIn,
+        long dataOut,
+        int misses,
+        double rttLastMs,
+        double rttMeanMs,
+        long connections,
+        long reconnectAttempts,
+        KernelTcpInfo kernel,
+        Detection lastDetection) {
+}

@@ -1,0 +1,114 @@
+package lab.heartbeat.telemetry;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The lab's typed event log. Appending never blocks an event loop: events are kept in a bounded
+ * window for readers (the dashboard) and handed, in order and without loss, to subscribers (the
+ * JSON printer, the report) on one dispatch thread. {@link #close()} delivers everything still
+ * queued before it returns.
+ */
+public final class EventLog implements AutoCloseable {
+    private static final Object END = new Object();
+
+    private final int window;
+    private final ArrayDeque<LabEvent> recent = new ArrayDeque<>();
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final List<Consumer<LabEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Thread dispatcher;
+    private long appended;
+    private volatile boolean closed;
+
+    public EventLog(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("event log window must be at least 1: " + window);
+        }
+        this.window = window;
+        this.dispatcher = new Thread(this::dispatch, "event-log");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    public void append(LabEvent event) {
+        synchronized (recent) {
+            if (recent.size() == window) {
+                recent.removeFirst();
+            }
+            recent.addLast(event);
+            appended++;
+        }
+        if (!closed) {
+            queue.add(event);
+        }
+    }
+
+    /** Subscribers see every event appended after they subscribe, on the dispatch thread. */
+    public void subscribe(Consumer<LabEvent> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    /** The most recent events, oldest first, at most the window. */
+    public List<LabEvent> recent() {
+        synchronized (recent) {
+            return new ArrayList<>(recent);
+        }
+    }
+
+    public long appendedCount() {
+        synchronized (recent) {
+            return appended;
+        }
+    }
+
+    /** Blocks until every event appended so far has reached the subscribers. */
+    public void flush() throws InterruptedException {
+        CountDownLatch delivered = new CountDownLatch(1);
+        queue.add(delivered);
+        if (!delivered.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("event subscribers did not keep up within 10 s");
+        }
+    }
+
+    private void dispatch() {
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item == END) {
+                    return;
+                }
+                if (item instanceof CountDownLatch delivered) {
+                    delivered.countDown();
+                    continue;
+                }
+                for (Consumer<LabEvent> s : subscribers) {
+                    try {
+                        s.accept((LabEvent) item);
+                    } catch (RuntimeException e) {
+                        // One broken subscriber must not starve the others or stop the log.
+                        System.err.println("event subscriber failed: " + e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(END);
+        dispatcher.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}

@@ -1,0 +1,31 @@
+package lab.heartbeat.telemetry;
+
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.Side;
+
+/**
+ * One entry of the event log. {@code nanos} is on the lab's monotonic clock. For detections,
+ * {@code measuredMs} and {@code predictedMs} count from {@code referenceNanos}: the last frame
+ * received, or the fault's t0 once a fault is attached. Absent fields are null.
+ */
+public record LabEvent(
+        long nanos,
+        EventKind kind,
+        Side side,
+        String client,
+        String connection,
+        Cause cause,
+        String detail,
+        Long measuredMs,
+        Long predictedMs,
+        Integer attempt,
+        Long delayMs) {
+
+    public static LabEvent of(long nanos, EventKind kind, Side side, String client, String connection, String detail) {
+        return new LabEvent(nanos, kind, side, client, connection, null, detail, null, null, null, null);
+    }
+
+    public boolean isDetection() {
+        return kind == EventKind.DETECTED;
+    }
+}

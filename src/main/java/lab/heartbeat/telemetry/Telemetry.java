@@ -1,0 +1,264 @@
+package lab.heartbeat.telemetry;
+
+import io.netty.util.concurrent.Ticker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.Side;
+import lab.heartbeat.transport.ClientState;
+import lab.heartbeat.transport.Closure;
+import lab.heartbeat.transport.ConnectionId;
+import lab.heartbeat.transport.ConnectionObserver;
+import lab.heartbeat.transport.TransportListener;
+
+/**
+ * The lab's telemetry: per-track counters written by the event loops, a sampler that copies them
+ * into bounded time series at a fixed rate, the event log, and every detection. Readers take
+ * immutable snapshots; nothing here ever calls back into the network or the UI.
+ */
+public final class Telemetry implements TransportListener, AutoCloseable {
+    private static final int MAX_DETECTIONS = 1_000_000;
+
+    private final TelemetryConfig config;
+    private final Ticker ticker;
+    private final long startNanos;
+    private final Instant startWall;
+    private final EventLog events;
+    private final TickClock tickClock;
+    private final Map<String, EndpointStats> clients = new ConcurrentHashMap<>();
+    private final Map<EndpointStats, Boolean> serverOnline = new ConcurrentHashMap<>();
+    private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
+    private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong serverSequence = new AtomicLong();
+    private final ScheduledExecutorService sampler;
+
+    public Telemetry(TelemetryConfig config, Ticker ticker) {
+        this.config = config;
+        this.ticker = ticker;
+        this.startNanos = ticker.nanoTime();
+        this.startWall = Instant.now();
+        this.events = new EventLog(config.eventWindow());
+        this.tickClock = new TickClock(Math.max(1, config.historySamples()));
+        this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telemetry-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = config.sampleInterval().toNanos();
+        sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    public TelemetryConfig config() {
+        return config;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long now() {
+        return ticker.nanoTime();
+    }
+
+    /** Milliseconds since the lab started, for a time on the lab's clock. */
+    public double msSinceStart(long nanos) {
+        return (nanos - startNanos) / 1e6;
+    }
+
+    public Instant wallTime(long nanos) {
+        return startWall.plusNanos(nanos - startNanos);
+    }
+
+    /** Registers a client before it connects, so its track exists from the start. */
+    public void clientAdded(String client, String profile) {
+        EndpointStats stats = new EndpointStats(this, Side.CLIENT, client, "client/" + client, config.historySamples());
+        stats.profile = profile;
+        clients.put(client, stats);
+        append(LabEvent.of(now(), EventKind.CLIENT_ADDED, Side.CLIENT, client, null, "profile " + profile));
+    }
+
+    public void clientRemoved(String client) {
+        EndpointStats stats = clients.remove(client);
+        if (stats != null) {
+            retire(stats);
+            append(LabEvent.of(now(), EventKind.CLIENT_REMOVED, Side.CLIENT, client, null, null));
+        }
+    }
+
+    /** Records something the lab did (a timeline action, a fault), in the same log as the network's events. */
+    public void action(EventKind kind, String target, String detail) {
+        append(LabEvent.of(now(), kind, null, target, null, detail));
+    }
+
+    @Override
+    public ConnectionObserver connectionOpened(ConnectionId id, String remoteAddress, long nanos) {
+        EndpointStats stats;
+        if (id.side() == Side.CLIENT) {
+            stats = clients.computeIfAbsent(id.client(),
+                    c -> new EndpointStats(this, Side.CLIENT, c, "client/" + c, config.historySamples()));
+        } else {
+            String track = "server/" + id.key() + "#" + serverSequence.incrementAndGet();
+            stats = new EndpointStats(this, Side.SERVER, id.client(), track, config.historySamples());
+            serverOnline.put(stats, Boolean.TRUE);
+        }
+        stats.opened(id, remoteAddress);
+        return stats;
+    }
+
+    void connected(EndpointStats stats, long nanos) {
+        append(LabEvent.of(nanos, EventKind.CONNECTED, stats.side(), stats.client, stats.connection, stats.remote));
+    }
+
+    void named(EndpointStats stats) {
+        append(LabEvent.of(now(), EventKind.STATE_CHANGED, stats.side(), stats.client, stats.connection,
+                "named by HELLO"));
+    }
+
+    void closed(EndpointStats stats, Closure closure) {
+        Cause cause = closure.cause();
+        if (closure.isDetection()) {
+            Detection d = new Detection(closure.atNanos(), stats.side(), stats.client, stats.connection, cause,
+                    closure.lastReceivedNanos(), closure.predictedAtNanos(), closure.kernel(), closure.reason());
+            stats.lastDetection = d;
+            if (detections.size() < MAX_DETECTIONS) {
+                detections.add(d);
+            }
+            long ref = closure.lastReceivedNanos();
+            Long predicted = d.hasPrediction() ? Math.round(d.predictedMsAfter(ref)) : null;
+            append(new LabEvent(closure.atNanos(), EventKind.DETECTED, stats.side(), stats.client, stats.connection,
+                    cause, closure.reason(), Math.round(d.measuredMsAfter(ref)), predicted, null, null));
+        } else if (cause == Cause.PROTOCOL_ERROR) {
+            append(new LabEvent(closure.atNanos(), EventKind.PROTOCOL_ERROR, stats.side(), stats.client,
+                    stats.connection, cause, closure.reason(), null, null, null, null));
+        }
+        append(new LabEvent(closure.atNanos(), EventKind.DISCONNECTED, stats.side(), stats.client, stats.connection,
+                cause, closure.reason(), null, null, null, null));
+        if (stats.side() == Side.SERVER && serverOnline.remove(stats) != null) {
+            retire(stats);
+        }
+    }
+
+    @Override
+    public void clientStateChanged(String client, ClientState state, long nanos) {
+        EndpointStats stats = clients.get(client);
+        if (stats != null) {
+            stats.state = state;
+        }
+    }
+
+    @Override
+    public void reconnectScheduled(String client, int attempt, Duration delay, String lastError, long nanos) {
+        EndpointStats stats = clients.get(client);
+        if (stats != null) {
+            stats.reconnectAttempts++;
+        }
+        append(new LabEvent(nanos, EventKind.RECONNECT_ATTEMPT, Side.CLIENT, client, null, null, lastError, null, null,
+                attempt, delay.toMillis()));
+    }
+
+    @Override
+    public void serverStarted(int port, String transport, long nanos) {
+        append(LabEvent.of(nanos, EventKind.SERVER_STARTED, Side.SERVER, null, null,
+                "listening on port " + port + " (" + transport + ")"));
+    }
+
+    @Override
+    public void serverStopped(int port, long nanos) {
+        append(LabEvent.of(nanos, EventKind.SERVER_STOPPED, Side.SERVER, null, null, "port " + port));
+    }
+
+    @Override
+    public void unsupported(String client, String what, long nanos) {
+        append(LabEvent.of(nanos, EventKind.UNSUPPORTED, Side.CLIENT, client, null, what));
+    }
+
+    private void append(LabEvent event) {
+        events.append(event);
+    }
+
+    private void retire(EndpointStats stats) {
+        synchronized (retired) {
+            stats.retiredNanos = now();
+            retired.addLast(stats);
+            while (retired.size() > config.retiredTracks()) {
+                retired.removeFirst();
+            }
+        }
+    }
+
+    private void sample() {
+        if (config.historySamples() == 0) {
+            return;
+        }
+        long tick = tickClock.next(now());
+        for (EndpointStats s : clients.values()) {
+            s.series.append(tick, s.sample());
+        }
+        for (EndpointStats s : serverOnline.keySet()) {
+            s.series.append(tick, s.sample());
+        }
+    }
+
+    public TelemetrySnapshot snapshot() {
+        List<EndpointView> clientViews = clients.values().stream().map(EndpointStats::view)
+                .sorted(Comparator.comparing(EndpointView::client)).toList();
+        List<EndpointView> serverViews = serverOnline.keySet().stream().map(EndpointStats::view)
+                .sorted(Comparator.comparing(EndpointView::connection)).toList();
+        return new TelemetrySnapshot(now(), clientViews, serverViews, events.appendedCount(), detections.size());
+    }
+
+    public Optional<EndpointView> client(String name) {
+        return Optional.ofNullable(clients.get(name)).map(EndpointStats::view);
+    }
+
+    /** Every detection so far, in the order they happened. */
+    public List<Detection> detections() {
+        synchronized (detections) {
+            return List.copyOf(detections);
+        }
+    }
+
+    /** The time series of every track still retained (live and recently closed), for export. */
+    public List<SeriesView> allSeries() {
+        List<EndpointStats> tracks = new ArrayList<>(clients.values());
+        tracks.addAll(serverOnline.keySet());
+        synchronized (retired) {
+            tracks.addAll(retired);
+        }
+        List<SeriesView> views = new ArrayList<>();
+        for (EndpointStats s : tracks) {
+            if (s.series != null && s.series.size() > 0) {
+                views.add(s.series.view(s.track(), tickClock));
+            }
+        }
+        views.sort(Comparator.comparing(SeriesView::track));
+        return views;
+    }
+
+    public Optional<SeriesView> series(String track) {
+        return allSeries().stream().filter(v -> v.track().equals(track)).findFirst();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.shutdownNow();
+        sampler.awaitTermination(5, TimeUnit.SECONDS);
+        events.close();
+    }
+}

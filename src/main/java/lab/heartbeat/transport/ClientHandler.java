@@ -1,0 +1,134 @@
+package lab.heartbeat.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.HeartbeatMode;
+import lab.heartbeat.detect.MissCounter;
+import lab.heartbeat.detect.PhiAccrualDetector;
+import lab.heartbeat.detect.Predictions;
+import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.TickSchedule;
+import lab.heartbeat.protocol.Frame;
+import lab.heartbeat.protocol.FrameType;
+
+/**
+ * The client end of one connection: says HELLO, sends heartbeats on a fixed-rate timer and runs
+ * the profile's client-side detectors (seed 000's miss counter, or phi accrual).
+ */
+final class ClientHandler extends ConnectionHandler {
+    private static final int MAX_OUTSTANDING = 64;
+
+    private final String clientName;
+    private final Profile profile;
+    private final MissCounter misses;
+    private final PhiAccrualDetector phi;
+    private final ArrayDeque<Long> outstanding = new ArrayDeque<>();
+    private TickSchedule ticks;
+    private ScheduledFuture<?> phiCheck;
+
+    ClientHandler(String clientName, Profile profile, ConnectionObserver observer, Duration kernelSampleInterval) {
+        super(observer, profile.keepalive(), profile.userTimeout(), kernelSampleInterval);
+        this.clientName = clientName;
+        this.profile = profile;
+        boolean countsMisses = profile.heartbeat() == HeartbeatMode.REQUEST && profile.phi() == null;
+        this.misses = countsMisses ? new MissCounter(profile.heartbeatMisses()) : null;
+        this.phi = profile.phi() != null ? new PhiAccrualDetector(profile.phi()) : null;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        super.channelActive(ctx);
+        send(Frame.hello(helloText()));
+        if (profile.sendsHeartbeats()) {
+            long period = profile.heartbeatInterval().toNanos();
+            ticks = new TickSchedule(activeNanos, period);
+            every(period, period, this::tick);
+        }
+    }
+
+    private String helloText() {
+        long heartbeatMs = profile.sendsHeartbeats() ? profile.heartbeatInterval().toMillis() : 0;
+        return clientName + "\nheartbeat=" + heartbeatMs + "\nmode=" + profile.heartbeat().name().toLowerCase()
+                + "\nprofile=" + profile.name();
+    }
+
+    private void tick() {
+        long now = now();
+        if (misses != null) {
+            boolean dead = misses.tick();
+            observer.missesChanged(misses.misses());
+            if (dead) {
+                long predicted = Predictions.appHeartbeat(ticks, lastReceivedNanos, misses.limit());
+                closeWith(Cause.APP_HEARTBEAT, "no frame for " + misses.limit() + " heartbeat intervals of "
+                        + profile.heartbeatInterval().toMillis() + " ms", now, predicted);
+                return;
+            }
+        }
+        if (profile.heartbeat() == HeartbeatMode.REQUEST) {
+            if (outstanding.size() == MAX_OUTSTANDING) {
+                outstanding.removeFirst();
+            }
+            outstanding.addLast(now);
+        }
+        send(Frame.heartbeat());
+    }
+
+    @Override
+    protected void onFrame(Frame frame, long now) {
+        if (misses != null) {
+            boolean hadMisses = misses.misses() > 0;
+            misses.reset();
+            if (hadMisses) {
+                observer.missesChanged(0);
+            }
+        }
+        if (frame.type() == FrameType.HEARTBEAT_ACK) {
+            Long sentAt = outstanding.pollFirst();
+            if (sentAt != null) {
+                observer.heartbeatAcked(now - sentAt);
+            }
+            if (phi != null) {
+                phi.heartbeat(now);
+                schedulePhiCheck(now);
+            }
+        }
+    }
+
+    /** Phi only rises between arrivals, so one check at the predicted crossing is exact and cheap. */
+    private void schedulePhiCheck(long now) {
+        if (phiCheck != null) {
+            phiCheck.cancel(false);
+        }
+        long crossing = phi.predictedCrossingNanos();
+        if (crossing == Long.MAX_VALUE) {
+            return;
+        }
+        phiCheck = ctx.executor().schedule(this::checkPhi, Math.max(0, crossing - now), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    protected void onTimersCancelled() {
+        if (phiCheck != null) {
+            phiCheck.cancel(false);
+        }
+    }
+
+    private void checkPhi() {
+        long now = now();
+        if (phi.isAvailable(now)) {
+            schedulePhiCheck(now);
+            return;
+        }
+        closeWith(Cause.PHI_ACCRUAL, String.format("phi %.1f crossed the threshold %.1f", phi.phi(now),
+                profile.phi().threshold()), now, Predictions.phiAccrual(phi));
+    }
+
+    /** Sends a DATA frame; used by scenarios to count what survives an outage. */
+    void sendData(byte[] payload) {
+        send(Frame.data(payload));
+    }
+}

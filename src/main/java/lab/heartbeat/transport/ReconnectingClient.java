@@ -1,0 +1,211 @@
+package lab.heartbeat.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.Side;
+import lab.heartbeat.protocol.FrameDecoder;
+import lab.heartbeat.protocol.FrameEncoder;
+
+/**
+ * One client that keeps at most one connection to the server alive: it connects, and whenever the
+ * connection ends or cannot be made, waits out its profile's jittered exponential backoff and tries
+ * again. All of its state lives on one event loop (as Netty's UptimeClient and lettuce's
+ * ConnectionWatchdog), so no lock is needed.
+ */
+public final class ReconnectingClient {
+    private final String name;
+    private final Profile profile;
+    private final InetSocketAddress server;
+    private final EventLoop loop;
+    private final Transports transport;
+    private final TransportListener listener;
+    private final DoubleSupplier random;
+    private final Duration kernelSampleInterval;
+
+    private volatile ClientState state = ClientState.STOPPED;
+    private Channel channel;
+    private ScheduledFuture<?> pendingReconnect;
+    private int attempt;
+    private boolean stopped;
+    private boolean warnedUnsupported;
+
+    public ReconnectingClient(String name, Profile profile, InetSocketAddress server, EventLoop loop,
+            Transports transport, TransportListener listener, DoubleSupplier random, Duration kernelSampleInterval) {
+        this.name = name;
+        this.profile = profile;
+        this.server = server;
+        this.loop = loop;
+        this.transport = transport;
+        this.listener = listener;
+        this.random = random;
+        this.kernelSampleInterval = kernelSampleInterval;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public ClientState state() {
+        return state;
+    }
+
+    public void start() {
+        loop.execute(this::connect);
+    }
+
+    /** Stops reconnecting and closes the live connection gracefully; completes when it is closed. */
+    public Future<?> stop() {
+        var done = loop.<Void>newPromise();
+        loop.execute(() -> {
+            stopped = true;
+            if (pendingReconnect != null) {
+                pendingReconnect.cancel(false);
+            }
+            setState(ClientState.STOPPED);
+            if (channel != null && channel.isOpen()) {
+                ConnectionHandler.close(channel, Cause.LOCAL_CLOSE, "client stopped");
+                channel.closeFuture().addListener(f -> done.trySuccess(null));
+            } else {
+                done.trySuccess(null);
+            }
+        });
+        return done;
+    }
+
+    /** Sends a DATA frame on the live connection, if there is one; true when it was handed to the socket. */
+    public Future<Boolean> sendData(byte[] payload) {
+        var result = loop.<Boolean>newPromise();
+        loop.execute(() -> {
+            ClientHandler handler = channel == null ? null : channel.pipeline().get(ClientHandler.class);
+            if (handler == null || !channel.isActive()) {
+                result.trySuccess(false);
+                return;
+            }
+            handler.sendData(payload);
+            result.trySuccess(true);
+        });
+        return result;
+    }
+
+    /** Closes the live connection with the given cause, as a fault does; the client then reconnects. */
+    public void closeConnection(Cause cause, String reason) {
+        loop.execute(() -> {
+            if (channel != null && channel.isOpen()) {
+                ConnectionHandler.close(channel, cause, reason);
+            }
+        });
+    }
+
+    /** The live channel, for the fault layer; null when not connected. Call on any thread. */
+    public Channel channel() {
+        return channel;
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        setState(ClientState.CONNECTING);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(transport.channel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) profile.connectTimeout().toMillis())
+                .handler(new Initializer());
+        ChannelFuture connecting = bootstrap.connect(server);
+        channel = connecting.channel();
+        connecting.addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                attempt = 0;
+                setState(ClientState.UP);
+                f.channel().closeFuture().addListener(closed -> scheduleReconnect("connection closed"));
+            } else {
+                scheduleReconnect(f.cause() == null ? "connect failed" : f.cause().getMessage());
+            }
+        });
+    }
+
+    private void scheduleReconnect(String lastError) {
+        if (stopped) {
+            return;
+        }
+        attempt++;
+        Duration delay = profile.backoff().delay(attempt, random);
+        setState(ClientState.BACKOFF);
+        listener.reconnectScheduled(name, attempt, delay, lastError, loop.ticker().nanoTime());
+        pendingReconnect = loop.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void setState(ClientState next) {
+        if (state != next) {
+            state = next;
+            listener.clientStateChanged(name, next, loop.ticker().nanoTime());
+        }
+    }
+
+    /** The pipeline of one connection, bottom to top. */
+    private final class Initializer extends ChannelInitializer<SocketChannel> {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            List<String> unsupported = SocketTuning.apply(ch.config(), transport, profile.keepalive(),
+                    profile.userTimeout());
+            if (!unsupported.isEmpty() && !warnedUnsupported) {
+                warnedUnsupported = true;
+                unsupported.forEach(u -> listener.unsupported(name, u, loop.ticker().nanoTime()));
+            }
+            ch.pipeline()
+                    .addLast("decoder", new FrameDecoder())
+                    .addLast("encoder", FrameEncoder.INSTANCE)
+                    .addLast("connection", new ClientHandler(name, profile, new LazyObserver(ch), kernelSampleInterval));
+        }
+    }
+
+    /**
+     * The connection's id needs the local port, which is known only once connected; the observer
+     * is asked of the listener then.
+     */
+    private final class LazyObserver implements ConnectionObserver {
+        private final Channel ch;
+        private ConnectionObserver delegate = ConnectionObserver.NONE;
+
+        LazyObserver(Channel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public void connected(long nanos) {
+            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+            InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+            ConnectionId id = new ConnectionId(Side.CLIENT, name, local.getPort());
+            delegate = listener.connectionOpened(id, remote.getAddress().getHostAddress() + ":" + remote.getPort(),
+                    nanos);
+            delegate.connected(nanos);
+        }
+
+        @Override public void named(ConnectionId id) { delegate.named(id); }
+        @Override public void frameReceived(lab.heartbeat.protocol.FrameType t, int b, long n) { delegate.frameReceived(t, b, n); }
+        @Override public void frameSent(lab.heartbeat.protocol.FrameType t, int b, long n) { delegate.frameSent(t, b, n); }
+        @Override public void heartbeatAcked(long rttNanos) { delegate.heartbeatAcked(rttNanos); }
+        @Override public void missesChanged(int misses) { delegate.missesChanged(misses); }
+        @Override public void kernelSampled(KernelTcpInfo info) { delegate.kernelSampled(info); }
+        @Override public void closed(Closure closure) { delegate.closed(closure); }
+    }
+}

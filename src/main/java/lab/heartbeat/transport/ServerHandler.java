@@ -1,0 +1,83 @@
+package lab.heartbeat.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import java.time.Duration;
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.MissCounter;
+import lab.heartbeat.detect.Predictions;
+import lab.heartbeat.detect.SweepParams;
+import lab.heartbeat.detect.TickSchedule;
+import lab.heartbeat.protocol.Frame;
+import lab.heartbeat.protocol.FrameType;
+
+/**
+ * The server end of one connection: answers every HEARTBEAT (seed 000), learns the client's name
+ * from HELLO, and runs the sweep (seeds 000, 002, 003) on the server-wide phase, so a connection
+ * silent for m sweeps is closed exactly as the seed servers do.
+ */
+final class ServerHandler extends ConnectionHandler {
+    private final ServerConnection connection;
+    private final SweepParams sweep;
+    private final TickSchedule sweeps;
+    private final MissCounter silentSweeps;
+    private boolean sweepable = true;
+
+    ServerHandler(ServerConnection connection, ConnectionObserver observer, SweepParams sweep, TickSchedule sweeps,
+            ServerSettings settings) {
+        super(observer, settings.keepalive(), null, settings.kernelSampleInterval());
+        this.connection = connection;
+        this.sweep = sweep;
+        this.sweeps = sweeps;
+        this.silentSweeps = sweep == null ? null : new MissCounter(sweep.misses());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        super.channelActive(ctx);
+        if (sweep != null) {
+            long next = sweeps.firstTickAfter(activeNanos);
+            every(next - activeNanos, sweeps.periodNanos(), this::sweep);
+        }
+    }
+
+    private void sweep() {
+        if (!sweepable) {
+            return;
+        }
+        long now = now();
+        boolean dead = silentSweeps.tick();
+        observer.missesChanged(silentSweeps.misses());
+        if (dead) {
+            long predicted = Predictions.serverSweep(sweeps, lastReceivedNanos, sweep.misses());
+            closeWith(Cause.SERVER_SWEEP, "silent for " + sweep.misses() + " sweeps of " + sweep.interval().toMillis()
+                    + " ms", now, predicted);
+        }
+    }
+
+    @Override
+    protected void onFrame(Frame frame, long now) {
+        if (silentSweeps != null) {
+            boolean hadMisses = silentSweeps.misses() > 0;
+            silentSweeps.reset();
+            if (hadMisses) {
+                observer.missesChanged(0);
+            }
+        }
+        if (frame.type() == FrameType.HEARTBEAT) {
+            // A seed 002 client never reads its socket: once its buffers are full, acks are dropped
+            // rather than queued without bound.
+            if (ctx.channel().isWritable()) {
+                send(Frame.heartbeatAck());
+            }
+        } else if (frame.type() == FrameType.HELLO) {
+            Hello hello = Hello.parse(frame.payloadText());
+            sweepable = hello.sweepable();
+            connection.rename(hello.name(), hello.profile());
+            observer.named(connection.id());
+        }
+    }
+
+    Duration sweepInterval() {
+        return sweep == null ? null : sweep.interval();
+    }
+}
