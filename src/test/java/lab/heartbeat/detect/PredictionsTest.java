@@ -1,0 +1,99 @@
+package lab.heartbeat.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PredictionsTest {
+
+    private static final long NOTHING_UNACKED = -1;
+    private static final KeepaliveParams SEED_001 = KeepaliveParams.ofSeconds(5, 3, 3);
+
+    private static long ms(long millis) {
+        return millis * 1_000_000L;
+    }
+
+    private static long s(long seconds) {
+        return seconds * 1_000_000_000L;
+    }
+
+    @Test
+    void app_heartbeat_is_the_kth_tick_after_the_last_frame() {
+        TickSchedule every5s = new TickSchedule(ms(300), s(5));
+
+        assertThat(Predictions.appHeartbeat(every5s, s(12), 6)).isEqualTo(ms(15_300) + s(25));
+    }
+
+    @Test
+    void server_sweep_is_the_mth_sweep_after_the_last_beacon() {
+        TickSchedule every3s = new TickSchedule(0, s(3));
+
+        assertThat(Predictions.serverSweep(every3s, s(7), 5)).isEqualTo(s(21));
+        assertThat(Predictions.serverSweep(every3s, s(9), 5)).isEqualTo(s(24));
+    }
+
+    @Test
+    void os_keepalive_fires_idle_plus_count_intervals_after_the_last_activity() {
+        assertThat(Predictions.osKeepalive(SEED_001, s(10), false)).hasValue(s(24));
+    }
+
+    @Test
+    void os_keepalive_never_fires_while_data_is_in_flight() {
+        assertThat(Predictions.osKeepalive(SEED_001, s(10), true)).isEmpty();
+    }
+
+    @Test
+    void user_timeout_with_data_in_flight_counts_from_the_oldest_unacked_send() {
+        Duration u = Duration.ofMillis(3000);
+
+        assertThat(Predictions.userTimeout(u, ms(10_250), s(9), null)).hasValue(ms(13_250));
+        assertThat(Predictions.userTimeout(u, ms(10_250), s(9), SEED_001)).hasValue(ms(13_250));
+    }
+
+    @Test
+    void user_timeout_on_an_idle_socket_aborts_at_the_first_probe_at_least_u_after_the_last_receive() {
+        long last = s(100);
+
+        // probes at +5 s, +8 s, +11 s, +14 s, ...; the kernel checks u at each with a probe out
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(10), NOTHING_UNACKED, last, SEED_001))
+                .hasValue(last + s(11));
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(11), NOTHING_UNACKED, last, SEED_001))
+                .hasValue(last + s(11));
+        assertThat(Predictions.userTimeout(Duration.ofMillis(11_001), NOTHING_UNACKED, last, SEED_001))
+                .hasValue(last + s(14));
+    }
+
+    @Test
+    void user_timeout_shorter_than_idle_still_waits_for_one_probe() {
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(1), NOTHING_UNACKED, 0, SEED_001)).hasValue(s(8));
+    }
+
+    @Test
+    void user_timeout_overrides_the_keepalive_count_on_an_idle_socket() {
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(20), NOTHING_UNACKED, 0, SEED_001)).hasValue(s(20));
+        assertThat(Predictions.osKeepalive(SEED_001, 0, false)).hasValue(s(14));
+    }
+
+    @Test
+    void teaching_user_timeout_beats_teaching_keepalive() {
+        Preset teaching = Presets.teaching();
+
+        assertThat(Predictions.userTimeout(teaching.userTimeout(), NOTHING_UNACKED, 0, teaching.keepalive()))
+                .hasValue(s(3));
+        assertThat(Predictions.osKeepalive(teaching.keepalive(), 0, false)).hasValue(s(5));
+    }
+
+    @Test
+    void user_timeout_on_an_idle_socket_without_keepalive_never_fires() {
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(3), NOTHING_UNACKED, s(5), null)).isEmpty();
+    }
+
+    @Test
+    void user_timeout_must_be_positive() {
+        assertThatThrownBy(() -> Predictions.userTimeout(Duration.ZERO, 0, 0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("userTimeout must be positive: 0s");
+    }
+}
