@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.telemetry.EventKind;
+import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.Telemetry;
+import lab.heartbeat.telemetry.TimeBase;
 import lab.heartbeat.transport.HeartbeatServer;
 import lab.heartbeat.transport.ReconnectingClient;
 import lab.heartbeat.transport.Transports;
@@ -36,11 +39,12 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Integer> groupSizes = new LinkedHashMap<>();
     private boolean closed;
 
-    private Lab(LabConfig config) throws InterruptedException {
+    private Lab(LabConfig config, TimeBase time, List<Consumer<LabEvent>> subscribers) throws InterruptedException {
         this.config = config;
         this.transport = Transports.current();
         this.group = transport.newGroup(config.ioThreads(), "lab-io");
-        this.telemetry = new Telemetry(config.telemetry(), Ticker.systemTicker());
+        this.telemetry = new Telemetry(config.telemetry(), Ticker.systemTicker(), time);
+        subscribers.forEach(telemetry.events()::subscribe);
         this.seeds = config.jitterSeed() == null ? new SplittableRandom() : new SplittableRandom(config.jitterSeed());
         try {
             if (config.server() != null) {
@@ -57,9 +61,20 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Builds the lab, starts its server and connects every group's clients. */
-    public static Lab start(LabConfig config) throws InterruptedException {
-        Lab lab = new Lab(config);
+    /**
+     * Builds the lab, starts its server and connects every group's clients. The subscribers see
+     * every event from the very first (the server starting).
+     */
+    @SafeVarargs
+    public static Lab start(LabConfig config, Consumer<LabEvent>... subscribers) throws InterruptedException {
+        return start(config, TimeBase.now(), subscribers);
+    }
+
+    /** As {@link #start(LabConfig, Consumer...)}, with the clock origin the subscribers format times against. */
+    @SafeVarargs
+    public static Lab start(LabConfig config, TimeBase time, Consumer<LabEvent>... subscribers)
+            throws InterruptedException {
+        Lab lab = new Lab(config, time, List.of(subscribers));
         for (ClientGroup g : config.groups()) {
             lab.addClients(g.name(), g.count(), g.profile());
         }

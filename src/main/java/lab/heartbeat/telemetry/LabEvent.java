@@ -6,7 +6,8 @@ import lab.heartbeat.detect.Side;
 /**
  * One entry of the event log. {@code nanos} is on the lab's monotonic clock. For detections,
  * {@code measuredMs} and {@code predictedMs} count from {@code referenceNanos}: the last frame
- * received, or the fault's t0 once a fault is attached. Absent fields are null.
+ * received, or the fault's t0 once a fault is attached. {@code port} is the server's listening
+ * port on server-started and server-stopped. Absent fields are null.
  */
 public record LabEvent(
         long nanos,
@@ -19,10 +20,11 @@ public record LabEvent(
         Long measuredMs,
         Long predictedMs,
         Integer attempt,
-        Long delayMs) {
+        Long delayMs,
+        Integer port) {
 
     public static LabEvent of(long nanos, EventKind kind, Side side, String client, String connection, String detail) {
-        return new LabEvent(nanos, kind, side, client, connection, null, detail, null, null, null, null);
+        return new LabEvent(nanos, kind, side, client, connection, null, detail, null, null, null, null, null);
     }
 
     public boolean isDetection() {

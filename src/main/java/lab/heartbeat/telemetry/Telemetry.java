@@ -33,8 +33,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     private final TelemetryConfig config;
     private final Ticker ticker;
-    private final long startNanos;
-    private final Instant startWall;
+    private final TimeBase timeBase;
     private final EventLog events;
     private final TickClock tickClock;
     private final Map<String, EndpointStats> clients = new ConcurrentHashMap<>();
@@ -45,10 +44,13 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final ScheduledExecutorService sampler;
 
     public Telemetry(TelemetryConfig config, Ticker ticker) {
+        this(config, ticker, new TimeBase(ticker.nanoTime(), Instant.now()));
+    }
+
+    public Telemetry(TelemetryConfig config, Ticker ticker, TimeBase timeBase) {
         this.config = config;
         this.ticker = ticker;
-        this.startNanos = ticker.nanoTime();
-        this.startWall = Instant.now();
+        this.timeBase = timeBase;
         this.events = new EventLog(config.eventWindow());
         this.tickClock = new TickClock(Math.max(1, config.historySamples()));
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,20 +71,15 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     }
 
     public long startNanos() {
-        return startNanos;
+        return timeBase.startNanos();
+    }
+
+    public TimeBase timeBase() {
+        return timeBase;
     }
 
     public long now() {
         return ticker.nanoTime();
-    }
-
-    /** Milliseconds since the lab started, for a time on the lab's clock. */
-    public double msSinceStart(long nanos) {
-        return (nanos - startNanos) / 1e6;
-    }
-
-    public Instant wallTime(long nanos) {
-        return startWall.plusNanos(nanos - startNanos);
     }
 
     /** Registers a client before it connects, so its track exists from the start. */
@@ -142,13 +139,13 @@ public final class Telemetry implements TransportListener, AutoCloseable {
             long ref = closure.lastReceivedNanos();
             Long predicted = d.hasPrediction() ? Math.round(d.predictedMsAfter(ref)) : null;
             append(new LabEvent(closure.atNanos(), EventKind.DETECTED, stats.side(), stats.client, stats.connection,
-                    cause, closure.reason(), Math.round(d.measuredMsAfter(ref)), predicted, null, null));
+                    cause, closure.reason(), Math.round(d.measuredMsAfter(ref)), predicted, null, null, null));
         } else if (cause == Cause.PROTOCOL_ERROR) {
             append(new LabEvent(closure.atNanos(), EventKind.PROTOCOL_ERROR, stats.side(), stats.client,
-                    stats.connection, cause, closure.reason(), null, null, null, null));
+                    stats.connection, cause, closure.reason(), null, null, null, null, null));
         }
         append(new LabEvent(closure.atNanos(), EventKind.DISCONNECTED, stats.side(), stats.client, stats.connection,
-                cause, closure.reason(), null, null, null, null));
+                cause, closure.reason(), null, null, null, null, null));
         if (stats.side() == Side.SERVER && serverOnline.remove(stats) != null) {
             retire(stats);
         }
@@ -169,18 +166,19 @@ public final class Telemetry implements TransportListener, AutoCloseable {
             stats.reconnectAttempts++;
         }
         append(new LabEvent(nanos, EventKind.RECONNECT_ATTEMPT, Side.CLIENT, client, null, null, lastError, null, null,
-                attempt, delay.toMillis()));
+                attempt, delay.toMillis(), null));
     }
 
     @Override
     public void serverStarted(int port, String transport, long nanos) {
-        append(LabEvent.of(nanos, EventKind.SERVER_STARTED, Side.SERVER, null, null,
-                "listening on port " + port + " (" + transport + ")"));
+        append(new LabEvent(nanos, EventKind.SERVER_STARTED, Side.SERVER, null, null, null,
+                "listening on port " + port + " (" + transport + ")", null, null, null, null, port));
     }
 
     @Override
     public void serverStopped(int port, long nanos) {
-        append(LabEvent.of(nanos, EventKind.SERVER_STOPPED, Side.SERVER, null, null, "port " + port));
+        append(new LabEvent(nanos, EventKind.SERVER_STOPPED, Side.SERVER, null, null, null, "port " + port, null, null,
+                null, null, port));
     }
 
     @Override

@@ -1,0 +1,86 @@
+package lab.heartbeat.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import lab.heartbeat.lab.Lab;
+import lab.heartbeat.lab.ReportWriter;
+import lab.heartbeat.lab.RunResult;
+import lab.heartbeat.lab.ScenarioException;
+import lab.heartbeat.lab.ScenarioPlan;
+import lab.heartbeat.lab.ScenarioPlan.PlannedStep;
+import lab.heartbeat.lab.ScenarioReader;
+import lab.heartbeat.lab.ScenarioRunner;
+import lab.heartbeat.telemetry.TimeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code heartbeat-lab run}: a scenario, headless, with its detections table and report files. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a scenario headless: builds its lab, follows its timeline, prints the detections, "
+                + "and writes report.json and timeseries.csv."})
+final class RunCommand implements Callable<Integer> {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    Path scenario;
+
+    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+            description = "Where report.json and timeseries.csv go (default: the current folder).")
+    Path out;
+
+    @Option(names = "--json", description = "Events as JSON lines on stdout; the table then goes to stderr.")
+    boolean json;
+
+    @Override
+    public Integer call() throws ScenarioException, InterruptedException, IOException {
+        ScenarioPlan plan = ScenarioReader.read(scenario);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        TimeBase time = TimeBase.now();
+        RunResult result = ScenarioRunner.run(plan, time, new EventPrinter(stdout, json, time), new Progress(stderr));
+        PrintWriter tableOut = json ? stderr : stdout;
+        tableOut.print(DetectionTable.format(result));
+        var files = ReportWriter.write(result, out);
+        tableOut.println("wrote " + files.get(0) + " and " + files.get(1));
+        tableOut.flush();
+        return Main.OK;
+    }
+
+    /** A line on stderr every few seconds, so a long run is visibly alive. */
+    private static final class Progress implements ScenarioRunner.Progress {
+        private final PrintWriter err;
+        private Duration lastShown = Duration.ZERO;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void started(Lab lab) {
+            err.println("running on " + lab.target() + " (" + lab.transport().label() + ")");
+            err.flush();
+        }
+
+        @Override
+        public void step(PlannedStep step, Duration elapsed) {
+        }
+
+        @Override
+        public void waiting(Duration elapsed, Duration total) {
+            if (elapsed.minus(lastShown).compareTo(PROGRESS_EVERY) >= 0) {
+                lastShown = elapsed;
+                err.printf("progress: %d s of %d s%n", elapsed.toSeconds(), total.toSeconds());
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package lab.heartbeat.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lab.heartbeat.detect.Preset;
+import lab.heartbeat.detect.SweepParams;
+import lab.heartbeat.lab.Lab;
+import lab.heartbeat.lab.LabConfig;
+import lab.heartbeat.telemetry.TelemetryConfig;
+import lab.heartbeat.telemetry.TimeBase;
+import lab.heartbeat.transport.ServerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code heartbeat-lab server}: the seed-compatible heartbeat server alone, one line per event. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = {"Runs the heartbeat server alone. It answers every HEARTBEAT (seed 000), sweeps silent "
+                + "connections (seeds 000 and 002) and prints one line per event; the first line names the port."})
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8898", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--preset", defaultValue = "seed-000",
+            description = "Sweep and keepalive settings of a preset: seed-000, seed-001, seed-002, seed-004, grpc, teaching (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--sweep-interval", converter = DurationConverter.class, paramLabel = "D",
+            description = "Sweep period, e.g. 3s (overrides the preset).")
+    Duration sweepInterval;
+
+    @Option(names = "--sweep-misses", paramLabel = "M", description = "Silent sweeps before a connection is closed (overrides the preset).")
+    Integer sweepMisses;
+
+    @Option(names = "--no-sweep", description = "Never close silent connections.")
+    boolean noSweep;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
+            description = "Stop after this long (default: run until Ctrl-C).")
+    Duration duration;
+
+    @Option(names = "--json", description = "One JSON object per event and line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = settings();
+        LabConfig config = new LabConfig(settings, null, List.of(), TelemetryConfig.countersOnly(), 2, Duration.ZERO,
+                null);
+        PrintWriter out = spec.commandLine().getOut();
+        TimeBase time = TimeBase.now();
+        Lab lab;
+        try {
+            lab = Lab.start(config, time, new EventPrinter(out, json, time));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        LabRunner.runUntilStopped(lab, duration);
+        return Main.OK;
+    }
+
+    private ServerSettings settings() {
+        Preset p = Options.preset(preset);
+        SweepParams sweep = p.sweep();
+        if (sweepInterval != null || sweepMisses != null) {
+            Duration interval = sweepInterval != null ? sweepInterval : sweep != null ? sweep.interval() : Duration.ofSeconds(5);
+            int misses = sweepMisses != null ? sweepMisses : sweep != null ? sweep.misses() : 6;
+            sweep = Options.check("--sweep-interval/--sweep-misses", () -> new SweepParams(interval, misses));
+        }
+        SweepParams chosen = noSweep ? null : sweep;
+        return Options.check("--port/--bind", () -> ServerSettings.defaults().withPort(port).withBind(bind)
+                .withSweep(chosen).withKeepalive(p.serverKeepalive()));
+    }
+}
