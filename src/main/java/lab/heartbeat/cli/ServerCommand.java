@@ -62,7 +62,10 @@ final class ServerCommand implements Callable<Integer> {
         Lab lab;
         try {
             lab = Lab.start(config, time, new EventPrinter(out, json, time));
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind's IOException undeclared, so catch broadly and name the address.
             throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
         LabRunner.runUntilStopped(lab, duration);

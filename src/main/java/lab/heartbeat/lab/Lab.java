@@ -20,6 +20,7 @@ import lab.heartbeat.telemetry.Telemetry;
 import lab.heartbeat.telemetry.TimeBase;
 import lab.heartbeat.transport.HeartbeatServer;
 import lab.heartbeat.transport.ReconnectingClient;
+import lab.heartbeat.transport.TrackedThreads;
 import lab.heartbeat.transport.Transports;
 
 /**
@@ -30,6 +31,7 @@ import lab.heartbeat.transport.Transports;
 public final class Lab implements AutoCloseable {
     private final LabConfig config;
     private final Transports transport;
+    private final TrackedThreads ioThreads = new TrackedThreads("lab-io");
     private final EventLoopGroup group;
     private final Telemetry telemetry;
     private final HeartbeatServer server;
@@ -42,7 +44,7 @@ public final class Lab implements AutoCloseable {
     private Lab(LabConfig config, TimeBase time, List<Consumer<LabEvent>> subscribers) throws InterruptedException {
         this.config = config;
         this.transport = Transports.current();
-        this.group = transport.newGroup(config.ioThreads(), "lab-io");
+        this.group = transport.newGroup(config.ioThreads(), ioThreads);
         this.telemetry = new Telemetry(config.telemetry(), Ticker.systemTicker(), time);
         subscribers.forEach(telemetry.events()::subscribe);
         this.seeds = config.jitterSeed() == null ? new SplittableRandom() : new SplittableRandom(config.jitterSeed());
@@ -55,7 +57,8 @@ public final class Lab implements AutoCloseable {
                 server = null;
                 target = config.connect();
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // Also Netty's undeclared bind IOException: nothing of a lab that failed to start may linger.
             shutdownQuietly();
             throw e;
         }
@@ -202,6 +205,7 @@ public final class Lab implements AutoCloseable {
 
     private void shutdownQuietly() throws InterruptedException {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+        ioThreads.joinAll(5, TimeUnit.SECONDS);
         telemetry.close();
     }
 }

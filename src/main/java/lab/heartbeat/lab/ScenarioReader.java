@@ -68,16 +68,26 @@ public final class ScenarioReader {
         try {
             scenario = YAML.readValue(text, Scenario.class);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
+                throw fromSyntax(file, syntax);
+            }
             throw fromMapping(file, e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), null, "not valid YAML: "
-                    + e.getOriginalMessage());
+            throw fromSyntax(file, e);
         }
         if (scenario == null) {
             throw new ScenarioException(file, 0, null, "the file is empty; a scenario needs at least a duration");
         }
         return new Checker(file, new YamlLocator(text), scenario).plan();
+    }
+
+    private static ScenarioException fromSyntax(Path file, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        // SnakeYAML's message spans lines, with "in 'reader', line n" between the parts.
+        String problem = e.getOriginalMessage().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("in '") && !l.startsWith("^"))
+                .reduce((a, b) -> a + "; " + b).orElse("syntax error");
+        return new ScenarioException(file, at == null ? 0 : at.getLineNr(), null, "not valid YAML: " + problem);
     }
 
     private static ScenarioException fromMapping(Path file, JsonMappingException e) {
@@ -135,6 +145,9 @@ public final class ScenarioReader {
     private static final class DurationDeserializer extends JsonDeserializer<Duration> {
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isScalarValue()) {
+                throw JsonMappingException.from(p, "expected a duration such as 500ms, 3s or 2m");
+            }
             String text = p.getValueAsString();
             try {
                 return Durations.parse(text);
@@ -249,8 +262,18 @@ public final class ScenarioReader {
                 Profile profile = Profile.of(kind, preset);
                 return parameters == null ? profile : profile.withOverrides(parameters);
             } catch (IllegalArgumentException e) {
-                throw error(at + "/parameters", e.getMessage());
+                throw error(at + "/parameters" + keyNamedIn(e.getMessage(), parameters), e.getMessage());
             }
+        }
+
+        /** The override a validation message is about, so the error can point at its own line. */
+        private static String keyNamedIn(String message, Map<String, String> parameters) {
+            if (parameters == null || message == null) {
+                return "";
+            }
+            return parameters.keySet().stream()
+                    .filter(k -> message.startsWith(k) || message.contains("'" + k + "'"))
+                    .findFirst().map(k -> "/" + k).orElse("");
         }
 
         private PlannedStep step(String at, Step s, Map<String, Profile> groupProfiles, Set<String> names)

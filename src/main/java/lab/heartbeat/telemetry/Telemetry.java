@@ -21,6 +21,7 @@ import lab.heartbeat.transport.ClientState;
 import lab.heartbeat.transport.Closure;
 import lab.heartbeat.transport.ConnectionId;
 import lab.heartbeat.transport.ConnectionObserver;
+import lab.heartbeat.transport.TrackedThreads;
 import lab.heartbeat.transport.TransportListener;
 
 /**
@@ -42,6 +43,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong serverSequence = new AtomicLong();
     private final ScheduledExecutorService sampler;
+    private final TrackedThreads samplerThreads = new TrackedThreads("telemetry-sampler");
 
     public Telemetry(TelemetryConfig config, Ticker ticker) {
         this(config, ticker, new TimeBase(ticker.nanoTime(), Instant.now()));
@@ -53,11 +55,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         this.timeBase = timeBase;
         this.events = new EventLog(config.eventWindow());
         this.tickClock = new TickClock(Math.max(1, config.historySamples()));
-        this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "telemetry-sampler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sampler = Executors.newSingleThreadScheduledExecutor(samplerThreads);
         long period = config.sampleInterval().toNanos();
         sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
     }
@@ -257,6 +255,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     public void close() throws InterruptedException {
         sampler.shutdownNow();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
+        samplerThreads.joinAll(5, TimeUnit.SECONDS);
         events.close();
     }
 }

@@ -12,7 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The I/O transport: epoll on Linux (it alone exposes TCP_USER_TIMEOUT and the kernel's TCP_INFO),
@@ -28,9 +28,9 @@ public enum Transports {
         return !forceNio && Epoll.isAvailable() ? EPOLL : NIO;
     }
 
-    public EventLoopGroup newGroup(int threads, String threadPrefix) {
+    public EventLoopGroup newGroup(int threads, ThreadFactory threadFactory) {
         IoHandlerFactory factory = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, true), factory);
+        return new MultiThreadIoEventLoopGroup(threads, threadFactory, factory);
     }
 
     public Class<? extends ServerChannel> serverChannel() {
