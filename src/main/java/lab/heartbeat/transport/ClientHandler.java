@@ -52,8 +52,20 @@ final class ClientHandler extends ConnectionHandler {
 
     private String helloText() {
         long heartbeatMs = profile.sendsHeartbeats() ? profile.heartbeatInterval().toMillis() : 0;
-        return clientName + "\nheartbeat=" + heartbeatMs + "\nmode=" + profile.heartbeat().name().toLowerCase()
-                + "\nprofile=" + profile.name();
+        return padToWholeHeaders(clientName + "\nheartbeat=" + heartbeatMs + "\nmode="
+                + profile.heartbeat().name().toLowerCase() + "\nprofile=" + profile.name());
+    }
+
+    /**
+     * Seed 002's server reads the stream as 8-byte headers and skips no payload, so a HELLO whose
+     * length is not a multiple of 8 would shift every later beacon off a header boundary and the seed
+     * server would never recognise another heartbeat (and sweep the connection). Trailing newlines,
+     * which {@link Hello#parse} ignores, keep the stream aligned.
+     */
+    static String padToWholeHeaders(String text) {
+        int bytes = Frame.HEADER_BYTES + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int pad = (Frame.HEADER_BYTES - bytes % Frame.HEADER_BYTES) % Frame.HEADER_BYTES;
+        return text + "\n".repeat(pad);
     }
 
     private void tick() {
