@@ -181,4 +181,60 @@ class EventLogTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new EventLog(0))
                 .withMessageContaining("window");
     }
+
+    @Test
+    void subscribersSeeTheSameOrderAsRecent() throws Exception {
+        int writers = 4;
+        int perWriter = 12_500;
+        try (EventLog log = new EventLog(writers * perWriter)) {
+            List<LabEvent> delivered = new ArrayList<>();
+            log.subscribe(delivered::add);
+            CyclicBarrier start = new CyclicBarrier(writers);
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String name = "w" + w;
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (int i = 0; i < perWriter; i++) {
+                        log.append(event(name, i));
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            log.flush();
+            assertThat(delivered).as("the JSON printer and the dashboard must agree on the order")
+                    .containsExactlyElementsOf(log.recent());
+        }
+    }
+
+    @Test
+    void flushAfterCloseReturnsAtOnce() throws Exception {
+        EventLog log = new EventLog(5);
+        log.append(event("a", 0));
+        log.close();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), log::flush);
+    }
+
+    @Test
+    void aSubscriberThrowingAnErrorDoesNotKillTheDispatcher() throws Exception {
+        try (EventLog log = new EventLog(10)) {
+            List<LabEvent> after = new ArrayList<>();
+            log.subscribe(e -> {
+                throw new AssertionError("a test's assertion inside a subscriber (expected in this test)");
+            });
+            log.subscribe(after::add);
+            log.append(event("a", 0));
+            log.append(event("a", 1));
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), log::flush);
+            assertThat(after).hasSize(2);
+        }
+    }
 }
