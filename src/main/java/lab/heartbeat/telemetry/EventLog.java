@@ -44,9 +44,11 @@ public final class EventLog implements AutoCloseable {
             }
             recent.addLast(event);
             appended++;
-        }
-        if (!closed) {
-            queue.add(event);
+            // Queued under the same lock as the window, so that subscribers see the order recent() shows,
+            // and so that nothing is queued behind close()'s END marker.
+            if (!closed) {
+                queue.add(event);
+            }
         }
     }
 
@@ -71,7 +73,14 @@ public final class EventLog implements AutoCloseable {
     /** Blocks until every event appended so far has reached the subscribers. */
     public void flush() throws InterruptedException {
         CountDownLatch delivered = new CountDownLatch(1);
-        queue.add(delivered);
+        synchronized (recent) {
+            if (closed) {
+                // close() delivers everything queued before it; a marker queued now would never be reached.
+                dispatcher.join(TimeUnit.SECONDS.toMillis(10));
+                return;
+            }
+            queue.add(delivered);
+        }
         if (!delivered.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("event subscribers did not keep up within 10 s");
         }
@@ -91,7 +100,7 @@ public final class EventLog implements AutoCloseable {
                 for (Consumer<LabEvent> s : subscribers) {
                     try {
                         s.accept((LabEvent) item);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError | AssertionError e) {
                         // One broken subscriber must not starve the others or stop the log.
                         System.err.println("event subscriber failed: " + e);
                     }
@@ -104,11 +113,13 @@ public final class EventLog implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (closed) {
-            return;
+        synchronized (recent) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(END);
         }
-        closed = true;
-        queue.add(END);
         dispatcher.join(TimeUnit.SECONDS.toMillis(10));
     }
 }
