@@ -11,7 +11,7 @@ import lab.heartbeat.lab.RunResult;
 import lab.heartbeat.lab.ScenarioException;
 import lab.heartbeat.lab.ScenarioPlan;
 import lab.heartbeat.lab.ScenarioPlan.PlannedStep;
-import lab.heartbeat.lab.ScenarioReader;
+import lab.heartbeat.lab.BundledScenarios;
 import lab.heartbeat.lab.ScenarioRunner;
 import lab.heartbeat.telemetry.TimeBase;
 import picocli.CommandLine.Command;
@@ -30,8 +30,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    @Parameters(paramLabel = "SCENARIO.yaml", arity = "0..1",
+            description = "The scenario file, or the name of a bundled scenario (see --list).")
     Path scenario;
+
+    @Option(names = "--list", description = "List the bundled scenarios and exit.")
+    boolean list;
 
     @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
             description = "Where report.json and timeseries.csv go (default: the current folder).")
@@ -42,8 +46,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, InterruptedException, IOException {
-        ScenarioPlan plan = ScenarioReader.read(scenario);
         PrintWriter stdout = spec.commandLine().getOut();
+        if (list) {
+            BundledScenarios.names().forEach(stdout::println);
+            stdout.flush();
+            return Main.OK;
+        }
+        if (scenario == null) {
+            throw new BadInputException("name a scenario file or a bundled scenario (" + String.join(", ",
+                    BundledScenarios.names()) + ")");
+        }
+        ScenarioPlan plan = BundledScenarios.read(scenario);
         PrintWriter stderr = spec.commandLine().getErr();
         TimeBase time = TimeBase.now();
         RunResult result = ScenarioRunner.run(plan, time, new EventPrinter(stdout, json, time), new Progress(stderr));

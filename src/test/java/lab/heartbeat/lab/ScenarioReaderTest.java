@@ -3,8 +3,6 @@ package lab.heartbeat.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import lab.heartbeat.detect.ProfileKind;
@@ -102,12 +100,11 @@ class ScenarioReaderTest {
 
     @Test
     void theBundledScenariosAreValid() throws Exception {
-        for (String name : new String[] {"server-restart.yaml"}) {
-            try (InputStream in = getClass().getResourceAsStream("/lab/heartbeat/scenarios/" + name)) {
-                assertThat(in).as(name).isNotNull();
-                ScenarioPlan plan = ScenarioReader.parse(Path.of(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                assertThat(plan.steps()).isNotEmpty();
-            }
+        assertThat(BundledScenarios.names()).isNotEmpty();
+        for (String name : BundledScenarios.names()) {
+            ScenarioPlan plan = BundledScenarios.read(Path.of(name));
+            assertThat(plan.steps()).as(name).isNotEmpty();
+            assertThat(plan.file().toString()).isEqualTo("bundled:" + name);
         }
     }
 }
