@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Kernel-true faults with nftables: the lab owns one table, named after its process, whose input
- * hook drops the packets of the clients in two named address sets, one per direction. A drop in
+ * hook drops the packets of the clients in named address sets: one per direction, and one for
+ * both (a pulled cable, so that pulling many cables adds each address once). A drop in
  * the input hook is what a pulled cable does: the sender's kernel sees no ACK and retransmits or
  * probes (an output-hook drop would return EPERM and run the persist timer instead). A fault on
  * any number of clients is one {@code nft -f -} batch. The table is removed on close, at JVM exit,
@@ -26,11 +28,16 @@ public final class NftablesFaults implements NetworkFaults {
     private static final String PREFIX = "heartbeat_lab_";
     private static final Pattern OWN_TABLE = Pattern.compile("table inet (" + PREFIX + "(\\d+)_\\d+)");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String CABLE = "cable";
+    private static final String TO_SERVER = "to_server";
+    private static final String TO_CLIENT = "to_client";
+    /** An address no client ever has, to warm the apply path up before the first real fault. */
+    private static final String WARM_UP = "127.0.0.254";
 
     private final Nft nft;
     private final String table;
-    private final Set<InetAddress> toServer = new HashSet<>();
-    private final Set<InetAddress> toClient = new HashSet<>();
+    private final Map<String, Set<InetAddress>> members = Map.of(CABLE, new HashSet<>(), TO_SERVER, new HashSet<>(),
+            TO_CLIENT, new HashSet<>());
     private final Thread cleanupAtExit;
     private boolean closed;
 
@@ -39,14 +46,21 @@ public final class NftablesFaults implements NetworkFaults {
         this.table = table;
         nft.script(String.join("\n",
                 "table inet " + table + " {",
+                "  set cable { type ipv4_addr; }",
                 "  set to_server { type ipv4_addr; }",
                 "  set to_client { type ipv4_addr; }",
                 "  chain input {",
                 "    type filter hook input priority -10; policy accept;",
+                "    ip saddr @cable tcp dport " + serverPort + " drop",
+                "    ip daddr @cable tcp sport " + serverPort + " drop",
                 "    ip saddr @to_server tcp dport " + serverPort + " drop",
                 "    ip daddr @to_client tcp sport " + serverPort + " drop",
                 "  }",
                 "}", ""));
+        // The first batch of a JVM is slow (class loading, a cold process path); take it here,
+        // not in the first fault's t0.
+        nft.script("add element inet " + table + " cable { " + WARM_UP + " }\n"
+                + "delete element inet " + table + " cable { " + WARM_UP + " }\n");
         this.cleanupAtExit = new Thread(this::dropTableQuietly, "nft-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupAtExit);
     }
@@ -116,38 +130,26 @@ public final class NftablesFaults implements NetworkFaults {
             throw new FaultException("the kernel backend cannot make " + kind + "; it drops packets only");
         }
         List<InetAddress> addresses = ipv4(clients);
-        StringBuilder batch = new StringBuilder();
-        if (kind.dropsToServer()) {
-            batch.append(elements("add", "to_server", addresses));
-        }
-        if (kind.dropsToClient()) {
-            batch.append(elements("add", "to_client", addresses));
-        }
-        nft.script(batch.toString());
-        if (kind.dropsToServer()) {
-            toServer.addAll(addresses);
-        }
-        if (kind.dropsToClient()) {
-            toClient.addAll(addresses);
-        }
+        String set = kind == FaultKind.CABLE_PULL ? CABLE : kind == FaultKind.DROP_TO_SERVER ? TO_SERVER : TO_CLIENT;
+        nft.script(elements("add", set, addresses));
+        members.get(set).addAll(addresses);
     }
 
     @Override
     public synchronized void clear(Collection<InetAddress> clients) throws FaultException {
-        List<InetAddress> fromServerSet = clients.stream().filter(toServer::contains).toList();
-        List<InetAddress> fromClientSet = clients.stream().filter(toClient::contains).toList();
         StringBuilder batch = new StringBuilder();
-        if (!fromServerSet.isEmpty()) {
-            batch.append(elements("delete", "to_server", fromServerSet));
-        }
-        if (!fromClientSet.isEmpty()) {
-            batch.append(elements("delete", "to_client", fromClientSet));
+        Map<String, List<InetAddress>> leaving = new java.util.HashMap<>();
+        for (var set : members.entrySet()) {
+            List<InetAddress> in = clients.stream().filter(set.getValue()::contains).distinct().toList();
+            if (!in.isEmpty()) {
+                batch.append(elements("delete", set.getKey(), in));
+                leaving.put(set.getKey(), in);
+            }
         }
         if (batch.length() > 0) {
             nft.script(batch.toString());
         }
-        fromServerSet.forEach(toServer::remove);
-        fromClientSet.forEach(toClient::remove);
+        leaving.forEach((set, gone) -> gone.forEach(members.get(set)::remove));
     }
 
     private String elements(String verb, String set, List<InetAddress> addresses) {

@@ -135,6 +135,12 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             return;
         }
         boolean inFlight = dataInFlight();
+        // The kernel still knows when it last heard from the peer, even after it gave up; the
+        // write queue is purged by then, so whether data was in flight comes from the last sample.
+        KernelTcpInfo.read(ctx.channel()).ifPresent(fresh -> {
+            lastKernel = fresh;
+            lastKernelNanos = now;
+        });
         Cause kind = TimeoutClassifier.classify(cause, keepalive, userTimeout, inFlight);
         closeWith(kind, describe(cause), now, predictKernelTimeout(kind, inFlight));
     }
