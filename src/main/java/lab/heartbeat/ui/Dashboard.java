@@ -8,7 +8,6 @@ import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
@@ -41,7 +40,6 @@ public final class Dashboard implements AutoCloseable {
         model = new DashboardModel(lab, commands, Platform::runLater, System::nanoTime);
         view = new DashboardView(model, new ChartExporter(commands), folderChooser);
         feed = new ChartFeed(lab, java.time.Duration.ofMinutes(10), Platform::runLater, view.charts()::show);
-        model.selectedClients().addListener((ListChangeListener<String>) c -> feed.select(model.selectedClients()));
         model.windowProperty().addListener((o, old, w) -> feed.window(w));
         feed.window(model.windowProperty().get());
         model.pausedProperty().addListener((o, old, p) -> feed.paused(p));
@@ -50,6 +48,7 @@ public final class Dashboard implements AutoCloseable {
             DashboardFrame frame = poller.take();
             if (frame != null) {
                 model.apply(frame);
+                feed.select(model.chartedClients());
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);

@@ -172,10 +172,10 @@ public final class DashboardModel {
     }
 
     private void showEvents(List<LabEvent> recent) {
-        List<LabEvent> tail = recent.subList(Math.max(0, recent.size() - EVENT_LINES), recent.size());
-        List<String> lines = new ArrayList<>(tail.size());
-        for (LabEvent e : tail) {
-            lines.add(eventLines.line(e));
+        int from = Math.max(0, recent.size() - EVENT_LINES);
+        List<String> lines = new ArrayList<>(recent.size() - from);
+        for (int i = recent.size() - 1; i >= from; i--) {
+            lines.add(eventLines.line(recent.get(i)));
         }
         events.setAll(lines);
     }
@@ -311,6 +311,18 @@ public final class DashboardModel {
         }
     }
 
+    /** What the charts show: the selection, or while nothing is selected the first clients, so the lab plots from the start. */
+    public List<String> chartedClients() {
+        if (!selectedClients.isEmpty()) {
+            return List.copyOf(selectedClients);
+        }
+        List<String> first = new ArrayList<>(ChartFeed.MAX_CHARTED);
+        for (int i = 0; i < visibleRows.size() && i < ChartFeed.MAX_CHARTED; i++) {
+            first.add(visibleRows.get(i).client());
+        }
+        return first;
+    }
+
     /** The selection the views report; charts follow it. */
     public void select(Collection<String> clients) {
         selectedClients.setAll(clients);
@@ -371,7 +383,7 @@ public final class DashboardModel {
         return notification.getReadOnlyProperty();
     }
 
-    /** The last {@value #EVENT_LINES} events, oldest first. */
+    /** The last {@value #EVENT_LINES} events, newest first. */
     public ObservableList<String> events() {
         return eventsView;
     }

@@ -136,11 +136,6 @@ public final class DashboardView extends BorderPane {
         log.setId("event-log");
         log.getStyleClass().add("event-log");
         log.setPrefHeight(130);
-        model.events().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (!log.getItems().isEmpty()) {
-                log.scrollTo(log.getItems().size() - 1);
-            }
-        });
         return log;
     }
 

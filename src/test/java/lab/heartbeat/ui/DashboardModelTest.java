@@ -111,6 +111,16 @@ class DashboardModelTest {
     }
 
     @Test
+    void theChartsFollowTheSelectionOrShowTheFirstClients() {
+        model.addCountProperty().set(10);
+        model.addClients();
+        model.apply(frame(lab.snapshot().clients()));
+        assertThat(model.chartedClients()).hasSize(ChartFeed.MAX_CHARTED).startsWith("app-heartbeat-1");
+        model.select(List.of("app-heartbeat-9"));
+        assertThat(model.chartedClients()).containsExactly("app-heartbeat-9");
+    }
+
+    @Test
     void removeSelectedRemovesOnlyTheSelection() {
         model.addCountProperty().set(3);
         model.addClients();
@@ -144,7 +154,8 @@ class DashboardModelTest {
         model.apply(new DashboardFrame(new TelemetrySnapshot(0, List.of(), List.of(), events.size(), 0), events,
                 List.of()));
         assertThat(model.events()).hasSize(DashboardModel.EVENT_LINES);
-        assertThat(model.events().get(DashboardModel.EVENT_LINES - 1)).contains("connected").endsWith("c-349");
+        assertThat(model.events().get(0)).contains("connected").endsWith("c-349");
+        assertThat(model.events().get(DashboardModel.EVENT_LINES - 1)).endsWith("c-50");
     }
 
     @Test
