@@ -54,7 +54,7 @@ public final class DashboardView extends BorderPane {
         setTop(toolbar());
         SplitPane center = new SplitPane(new ConnectionsTable(model), charts);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.42);
+        center.setDividerPositions(0.3);
         setCenter(center);
         setRight(editor());
         setBottom(new VBox(eventLog(), statusBar()));

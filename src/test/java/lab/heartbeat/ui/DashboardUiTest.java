@@ -129,6 +129,11 @@ class DashboardUiTest {
                 && d.dashboard.view().charts().rttSets().get(0).getDataCount() > 20);
         Path file = d.screenshot("dashboard-all-up");
         assertThat(Files.size(file)).isGreaterThan(10_000);
+        fx(() -> {
+            d.model().themeProperty().set(Theme.DARK);
+            return null;
+        });
+        assertThat(Files.size(d.screenshot("dashboard-all-up-dark"))).isGreaterThan(10_000);
     }
 
     private void setCount(int count) {
