@@ -8,6 +8,7 @@ module lab.heartbeat {
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.unix.common;
     requires jdk.net;
+    requires java.management;
     requires info.picocli;
     requires com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.databind;
@@ -28,6 +29,7 @@ module lab.heartbeat {
     exports lab.heartbeat.detect;
     exports lab.heartbeat.transport;
     exports lab.heartbeat.telemetry;
+    exports lab.heartbeat.fault;
     exports lab.heartbeat.lab;
     exports lab.heartbeat.ui to javafx.graphics;
 }

@@ -1,31 +1,62 @@
 package lab.heartbeat.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import lab.heartbeat.lab.FaultRecord;
+import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RunResult;
 import lab.heartbeat.telemetry.Detection;
 
-/** The detections of a run as a plain-text table, delays counted from the last frame received. */
+/** A run's races and detections as plain-text tables. */
 final class DetectionTable {
     private DetectionTable() {
     }
 
     static String format(RunResult result) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%nDetections of '%s' (%d; delays in ms after the last frame received)%n",
-                result.plan().scenario().name(), result.detections().size()));
-        if (result.detections().isEmpty()) {
-            return s.append("  none\n").toString();
+        s.append(String.format("%nRun of '%s': namespace %s, fault backend %s%n", result.plan().scenario().name(),
+                result.namespace(), result.faultBackend()));
+        s.append("  ").append(result.faultNote()).append('\n');
+        if (!result.faultLimitation().isEmpty()) {
+            s.append("  note: ").append(result.faultLimitation()).append('\n');
         }
-        s.append(String.format("  %-9s %-20s %-6s %-14s %10s %10s %8s%n", "at", "connection", "side", "mechanism",
-                "measured", "predicted", "error"));
-        for (Detection d : result.detections()) {
-            double measured = d.measuredMsAfter(d.lastReceivedNanos());
-            double predicted = d.predictedMsAfter(d.lastReceivedNanos());
-            s.append(String.format("  %8.3fs %-20s %-6s %-14s %10.1f %10s %8s%n",
-                    result.time().msSinceStart(d.atNanos()) / 1000, d.connection(), d.side().label(),
-                    d.mechanism().label(), measured,
-                    Double.isNaN(predicted) ? "-" : String.format("%.1f", predicted),
-                    Double.isNaN(predicted) ? "-" : String.format("%+.1f", measured - predicted)));
+        List<Detection> attached = new ArrayList<>();
+        for (Race race : result.races()) {
+            FaultRecord f = race.fault();
+            s.append(String.format("%nRace of %s: %s (%s) on %s, t0 = %.3f s%s%n", f.name(), f.kind().label(),
+                    f.backend(), f.targets(), result.time().msSinceStart(f.t0Nanos()) / 1000,
+                    f.active() ? "" : String.format(", cleared at %.3f s", result.time().msSinceStart(f.clearedNanos()) / 1000)));
+            if (race.entries().isEmpty()) {
+                s.append("  nothing noticed\n");
+                continue;
+            }
+            header(s, "after t0");
+            for (Detection d : race.entries()) {
+                row(s, d, race.measuredMs(d), race.predictedMs(d));
+                attached.add(d);
+            }
+        }
+        List<Detection> others = result.detections().stream().filter(d -> !attached.contains(d)).toList();
+        s.append(String.format("%nDetections outside any fault: %d%s%n", others.size(),
+                others.isEmpty() ? "" : " (delays after the last frame received)"));
+        if (!others.isEmpty()) {
+            header(s, "after the last frame");
+            for (Detection d : others) {
+                row(s, d, d.measuredMsAfter(d.lastReceivedNanos()), d.predictedMsAfter(d.lastReceivedNanos()));
+            }
         }
         return s.toString();
+    }
+
+    private static void header(StringBuilder s, String reference) {
+        s.append(String.format("  %-22s %-6s %-22s %10s %10s %8s   (ms %s)%n", "connection", "side", "mechanism / cause",
+                "measured", "predicted", "error", reference));
+    }
+
+    private static void row(StringBuilder s, Detection d, double measured, double predicted) {
+        String what = d.isDetection() ? d.mechanism().label() : "(" + d.cause().label() + ")";
+        s.append(String.format("  %-22s %-6s %-22s %10.1f %10s %8s%n", d.connection(), d.side().label(), what, measured,
+                Double.isNaN(predicted) ? "-" : String.format("%.1f", predicted),
+                Double.isNaN(predicted) ? "-" : String.format("%+.1f", measured - predicted)));
     }
 }

@@ -2,6 +2,7 @@ package lab.heartbeat.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import lab.heartbeat.lab.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,28 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        if (wantsSandbox(args)) {
+            var code = Sandbox.rerunInside(args, err);
+            if (code.isPresent()) {
+                System.exit(code.get());
+            }
+        }
+        if (Sandbox.inside()) {
+            Sandbox.bringLoopbackUp();
+        }
+        System.exit(execute(args, out, err));
+    }
+
+    /**
+     * Local-only labs (a scenario run) go into a private namespace; the server and client commands
+     * talk to other processes, so they stay in the host's.
+     */
+    static boolean wantsSandbox(String[] args) {
+        List<String> all = List.of(args);
+        return !all.isEmpty() && all.get(0).equals("run") && !all.contains("--no-sandbox") && !all.contains("--help")
+                && !all.contains("-h") && !all.contains("--list");
     }
 
     /** Runs one command line with the given streams and returns its exit code. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import lab.heartbeat.fault.FaultBackendChoice;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.lab.ReportWriter;
 import lab.heartbeat.lab.RunResult;
@@ -44,6 +45,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Events as JSON lines on stdout; the table then goes to stderr.")
     boolean json;
 
+    @Option(names = "--fault-backend", paramLabel = "B",
+            description = "kernel, proxy or auto (default: the scenario's, else auto: kernel when it can, else proxy).")
+    String faultBackend;
+
+    @Option(names = "--no-sandbox", description = "Run in the host's network namespace; kernel faults then need root or "
+            + "CAP_NET_ADMIN and change the host's nftables (in a table of their own, removed at exit).")
+    boolean noSandbox;
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -57,6 +66,11 @@ final class RunCommand implements Callable<Integer> {
                     BundledScenarios.names()) + ")");
         }
         ScenarioPlan plan = BundledScenarios.read(scenario);
+        if (faultBackend != null || noSandbox) {
+            FaultBackendChoice choice = faultBackend == null ? plan.config().faultBackend()
+                    : Options.check("--fault-backend", () -> FaultBackendChoice.ofLabel(faultBackend));
+            plan = plan.withConfig(plan.config().withFaults(choice, noSandbox));
+        }
         PrintWriter stderr = spec.commandLine().getErr();
         TimeBase time = TimeBase.now();
         RunResult result = ScenarioRunner.run(plan, time, new EventPrinter(stdout, json, time), new Progress(stderr));

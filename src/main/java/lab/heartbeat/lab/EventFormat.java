@@ -30,7 +30,7 @@ public final class EventFormat {
         if (e.measuredMs() != null || e.isDetection()) {
             m.put("measuredMs", e.measuredMs());
             m.put("predictedMs", e.predictedMs());
-            m.put("since", "last-frame");
+            m.put("since", e.since());
         }
         if (e.attempt() != null) {
             m.put("attempt", e.attempt());

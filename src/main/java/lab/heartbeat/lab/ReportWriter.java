@@ -54,14 +54,52 @@ public final class ReportWriter {
         m.put("durationMs", r.plan().duration().toMillis());
         m.put("completed", r.completed());
         m.put("transport", r.transport());
+        m.put("namespace", r.namespace());
+        m.put("faultBackend", r.faultBackend());
+        m.put("faultBackendNote", r.faultNote());
+        if (!r.faultLimitation().isEmpty()) {
+            m.put("faultLimitation", r.faultLimitation());
+        }
         m.put("serverPort", r.port());
+        m.put("faults", r.races().stream().map(race -> fault(race, r.time().startNanos())).toList());
         m.put("detections", r.detections().stream().map(d -> detection(d, r.time().startNanos())).toList());
         m.put("clients", r.finalSnapshot().clients().stream().map(ReportWriter::endpoint).toList());
         m.put("events", r.events().stream().map(format::toMap).toList());
         return m;
     }
 
-    /** A detection with its delays counted from the last frame received (the faults' t0 comes with faults). */
+    /** A fault and its race: every end of the connections it hit, delays counted from its t0. */
+    static Map<String, Object> fault(Race race, long startNanos) {
+        FaultRecord f = race.fault();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.name());
+        m.put("kind", f.kind().label());
+        m.put("backend", f.backend());
+        m.put("targets", f.targets());
+        m.put("t0", round((f.t0Nanos() - startNanos) / 1e6));
+        m.put("applyMs", round(f.applyNanos() / 1e6));
+        m.put("cleared", f.active() ? null : round((f.clearedNanos() - startNanos) / 1e6));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Detection d : race.entries()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("client", d.client());
+            e.put("connection", d.connection());
+            e.put("side", d.side().label());
+            e.put("mechanism", d.isDetection() ? d.mechanism().label() : null);
+            e.put("cause", d.cause().label());
+            e.put("measuredMs", round(race.measuredMs(d)));
+            e.put("predictedMs", d.hasPrediction() ? round(race.predictedMs(d)) : null);
+            e.put("reason", d.reason());
+            if (d.kernel() != null) {
+                e.put("kernel", kernel(d.kernel()));
+            }
+            entries.add(e);
+        }
+        m.put("detections", entries);
+        return m;
+    }
+
+    /** A detection with its delays counted from the last frame received. */
     static Map<String, Object> detection(Detection d, long startNanos) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client", d.client());
@@ -88,6 +126,7 @@ public final class ReportWriter {
         m.put("totalRetrans", k.totalRetrans());
         m.put("unacked", k.unacked());
         m.put("rttMicros", k.rttMicros());
+        m.put("rtoMicros", k.rtoMicros());
         return m;
     }
 

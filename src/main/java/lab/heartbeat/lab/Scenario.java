@@ -9,8 +9,8 @@ import java.util.Map;
  * A lab experiment written down: the server, the client groups, a timeline of actions and how long
  * it runs. Read from YAML by {@link ScenarioReader}, which reports bad input by file, line and field.
  */
-public record Scenario(String name, String description, Duration duration, Long seed, ServerSpec server,
-        List<GroupSpec> clients, List<Step> timeline) {
+public record Scenario(String name, String description, Duration duration, Long seed, String faultBackend,
+        ServerSpec server, List<GroupSpec> clients, List<Step> timeline) {
 
     public Scenario {
         if (duration == null || duration.isZero() || duration.isNegative()) {
@@ -42,9 +42,11 @@ public record Scenario(String name, String description, Duration duration, Long 
 
     /**
      * One timeline action at {@code at} after the start: {@code do} names it; {@code target} is
-     * {@code all}, a group or a client; the rest are the action's own arguments.
+     * {@code all}, a group, a client, or several separated by commas; the rest are the action's own
+     * arguments ({@code down} for server-restart, {@code delay} and {@code jitter} for latency,
+     * {@code count} for add-clients and send-data).
      */
-    public record Step(Duration at, @JsonProperty("do") String action, String target, Integer count, Duration down, String profile,
-            String preset, Map<String, String> parameters) {
+    public record Step(Duration at, @JsonProperty("do") String action, String target, Integer count, Duration down,
+            Duration delay, Duration jitter, String profile, String preset, Map<String, String> parameters) {
     }
 }

@@ -31,6 +31,8 @@ import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.SweepParams;
+import lab.heartbeat.fault.FaultBackendChoice;
+import lab.heartbeat.fault.Latency;
 import lab.heartbeat.lab.Scenario.GroupSpec;
 import lab.heartbeat.lab.Scenario.ServerSpec;
 import lab.heartbeat.lab.Scenario.Step;
@@ -207,8 +209,15 @@ public final class ScenarioReader {
                 steps.add(step("/timeline/" + i, timeline.get(i), groupProfiles, names));
             }
             steps.sort(Comparator.comparing(PlannedStep::at));
+            FaultBackendChoice backend;
+            try {
+                backend = scenario.faultBackend() == null ? FaultBackendChoice.AUTO
+                        : FaultBackendChoice.ofLabel(scenario.faultBackend());
+            } catch (IllegalArgumentException e) {
+                throw error("/faultBackend", e.getMessage());
+            }
             LabConfig config = new LabConfig(server, null, groups, TelemetryConfig.defaults(), 2,
-                    Duration.ofMillis(200), scenario.seed());
+                    Duration.ofMillis(200), scenario.seed(), backend, false);
             return new ScenarioPlan(file, scenario, config, steps);
         }
 
@@ -297,8 +306,24 @@ public final class ScenarioReader {
             String target = s.target() == null ? "all" : s.target();
             int count = s.count() == null ? 1 : s.count();
             Duration down = s.down() == null ? Duration.ofSeconds(1) : s.down();
+            Latency latency = Latency.NONE;
             Profile profile = null;
             switch (action) {
+                case LATENCY -> {
+                    try {
+                        latency = new Latency(s.delay() == null ? Duration.ofMillis(100) : s.delay(),
+                                s.jitter() == null ? Duration.ZERO : s.jitter());
+                    } catch (IllegalArgumentException e) {
+                        throw error(at + (s.jitter() != null ? "/jitter" : "/delay"), e.getMessage());
+                    }
+                    checkTargets(at, target, groupProfiles, names);
+                }
+                case SEND_DATA -> {
+                    if (count < 1 || count > 100_000) {
+                        throw error(at + "/count", "must be between 1 and 100000: " + count);
+                    }
+                    checkTargets(at, target, groupProfiles, names);
+                }
                 case SERVER_RESTART -> {
                     if (down.isNegative()) {
                         throw error(at + "/down", "must be zero or positive: " + Durations.format(down));
@@ -318,15 +343,20 @@ public final class ScenarioReader {
                     groupProfiles.putIfAbsent(target, profile);
                     names.add(target);
                 }
-                case REMOVE_CLIENTS, CLOSE -> {
-                    if (!"all".equals(target) && !names.contains(target)) {
-                        throw error(at + "/target", "no group or client named '" + target + "'; groups: "
-                                + groupProfiles.keySet().stream().sorted().toList());
-                    }
-                }
-                default -> throw new IllegalStateException("unhandled action " + action);
+                default -> checkTargets(at, target, groupProfiles, names);
             }
-            return new PlannedStep(s.at(), action, target, count, down, profile);
+            return new PlannedStep(s.at(), action, target, count, down, latency, profile);
+        }
+
+        private void checkTargets(String at, String target, Map<String, Profile> groupProfiles, Set<String> names)
+                throws ScenarioException {
+            for (String one : target.split(",")) {
+                String t = one.strip();
+                if (!"all".equals(t) && !names.contains(t)) {
+                    throw error(at + "/target", "no group or client named '" + t + "'; groups: "
+                            + groupProfiles.keySet().stream().sorted().toList());
+                }
+            }
         }
     }
 }

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
 import lab.heartbeat.detect.Cause;
+import lab.heartbeat.fault.FaultException;
+import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.lab.ScenarioPlan.PlannedStep;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
@@ -53,14 +56,15 @@ public final class ScenarioRunner {
                 lab.telemetry().action(EventKind.ACTION, "all", "run stopped before its end");
             }
             // The events list is filled in below, once closing has added its own events.
-            result = new RunResult(plan, lab.transport().label(), lab.target().getPort(), lab.telemetry().timeBase(), List.of(),
-                    lab.telemetry().detections(), lab.telemetry().snapshot(), lab.telemetry().allSeries(), completed);
+            result = new RunResult(plan, lab.transport().label(), lab.server().port(), lab.telemetry().timeBase(),
+                    lab.namespace().label(), lab.faultBackend(), lab.faultBackendNote(), lab.faultLimitation(),
+                    List.of(), lab.telemetry().detections(), lab.races(), lab.telemetry().snapshot(),
+                    lab.telemetry().allSeries(), completed);
         } finally {
             lab.close();
         }
         synchronized (events) {
-            return new RunResult(plan, result.transport(), result.port(), result.time(), List.copyOf(events),
-                    result.detections(), result.finalSnapshot(), result.series(), result.completed());
+            return result.withEvents(List.copyOf(events));
         }
     }
 
@@ -79,7 +83,28 @@ public final class ScenarioRunner {
 
     private static void take(Lab lab, PlannedStep step) throws InterruptedException {
         lab.telemetry().action(EventKind.ACTION, step.target(), step.describe());
+        try {
+            takeOrFail(lab, step);
+        } catch (FaultException e) {
+            // A fault the backend cannot make is reported and the run goes on: the rest is still worth seeing.
+            lab.telemetry().action(EventKind.UNSUPPORTED, step.target(), step.action().label() + ": " + e.getMessage());
+        }
+    }
+
+    private static void takeOrFail(Lab lab, PlannedStep step) throws InterruptedException, FaultException {
         switch (step.action()) {
+            case CABLE_PULL, DROP_TO_SERVER, DROP_TO_CLIENT, FREEZE_SERVER, FREEZE_CLIENT, RESET ->
+                    lab.inject(step.action().fault(), step.target(), null);
+            case LATENCY -> lab.inject(FaultKind.LATENCY, step.target(), step.latency());
+            case PLUG_IN -> lab.plugIn(step.target());
+            case UNFREEZE -> lab.unfreeze(step.target());
+            case SEND_DATA -> {
+                for (ReconnectingClient c : lab.select(step.target())) {
+                    for (int i = 0; i < step.count(); i++) {
+                        c.sendData(("data " + (i + 1) + " of " + step.count()).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
             case SERVER_RESTART -> lab.restartServer(step.down());
             case ADD_CLIENTS -> lab.addClients(step.target(), step.count(), step.profile());
             case REMOVE_CLIENTS -> lab.removeClients(lab.select(step.target()).stream()

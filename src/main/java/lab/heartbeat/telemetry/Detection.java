@@ -6,15 +6,21 @@ import lab.heartbeat.detect.Side;
 import lab.heartbeat.transport.KernelTcpInfo;
 
 /**
- * One mechanism on one side deciding a connection is dead: when it decided, the last frame it had
- * received, and when theory said it would decide ({@code -1} when theory has no figure). The
+ * How one end of a connection ended: for a detection, one mechanism on one side deciding the
+ * connection is dead. It holds when the end came, when the connection had been made, the last frame
+ * received, and when theory said a detection would come ({@code -1} when theory has no figure). The
  * kernel's view at that moment is kept when the transport can read it.
  */
 public record Detection(long atNanos, Side side, String client, String connection, Cause cause,
-        long lastReceivedNanos, long predictedAtNanos, KernelTcpInfo kernel, String reason) {
+        long connectedNanos, long lastReceivedNanos, long predictedAtNanos, KernelTcpInfo kernel, String reason) {
 
+    /** The mechanism that decided, or null when the end was no detection (a reset, a close). */
     public Mechanism mechanism() {
         return cause.mechanism();
+    }
+
+    public boolean isDetection() {
+        return cause.isDetection();
     }
 
     public boolean hasPrediction() {

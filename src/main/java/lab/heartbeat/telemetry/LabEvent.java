@@ -5,8 +5,8 @@ import lab.heartbeat.detect.Side;
 
 /**
  * One entry of the event log. {@code nanos} is on the lab's monotonic clock. For detections,
- * {@code measuredMs} and {@code predictedMs} count from {@code referenceNanos}: the last frame
- * received, or the fault's t0 once a fault is attached. {@code port} is the server's listening
+ * {@code measuredMs} and {@code predictedMs} count from the reference that {@code since} names: the
+ * last frame received ({@code last-frame}), or a fault's t0 ({@code fault-N}). {@code port} is the server's listening
  * port on server-started and server-stopped. Absent fields are null.
  */
 public record LabEvent(
@@ -21,10 +21,11 @@ public record LabEvent(
         Long predictedMs,
         Integer attempt,
         Long delayMs,
-        Integer port) {
+        Integer port,
+        String since) {
 
     public static LabEvent of(long nanos, EventKind kind, Side side, String client, String connection, String detail) {
-        return new LabEvent(nanos, kind, side, client, connection, null, detail, null, null, null, null, null);
+        return new LabEvent(nanos, kind, side, client, connection, null, detail, null, null, null, null, null, null);
     }
 
     public boolean isDetection() {

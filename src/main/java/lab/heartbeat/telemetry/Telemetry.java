@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.transport.ClientState;
@@ -30,7 +31,7 @@ import lab.heartbeat.transport.TransportListener;
  * immutable snapshots; nothing here ever calls back into the network or the UI.
  */
 public final class Telemetry implements TransportListener, AutoCloseable {
-    private static final int MAX_DETECTIONS = 1_000_000;
+    private static final int MAX_ENDS = 1_000_000;
 
     private final TelemetryConfig config;
     private final Ticker ticker;
@@ -40,8 +41,10 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final Map<String, EndpointStats> clients = new ConcurrentHashMap<>();
     private final Map<EndpointStats, Boolean> serverOnline = new ConcurrentHashMap<>();
     private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
-    private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
+    private final List<Detection> ends = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<Detection, Reference> references = Reference::lastFrame;
     private final AtomicLong serverSequence = new AtomicLong();
+    private final AtomicLong detectionCount = new AtomicLong();
     private final ScheduledExecutorService sampler;
     private final TrackedThreads samplerThreads = new TrackedThreads("telemetry-sampler");
 
@@ -127,26 +130,41 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     void closed(EndpointStats stats, Closure closure) {
         Cause cause = closure.cause();
-        if (closure.isDetection()) {
-            Detection d = new Detection(closure.atNanos(), stats.side(), stats.client, stats.connection, cause,
-                    closure.lastReceivedNanos(), closure.predictedAtNanos(), closure.kernel(), closure.reason());
-            stats.lastDetection = d;
-            if (detections.size() < MAX_DETECTIONS) {
-                detections.add(d);
-            }
-            long ref = closure.lastReceivedNanos();
-            Long predicted = d.hasPrediction() ? Math.round(d.predictedMsAfter(ref)) : null;
+        Detection end = new Detection(closure.atNanos(), stats.side(), stats.client, stats.connection, cause,
+                stats.connectedNanos, closure.lastReceivedNanos(), closure.predictedAtNanos(), closure.kernel(),
+                closure.reason());
+        if (ends.size() < MAX_ENDS) {
+            ends.add(end);
+        }
+        if (end.isDetection()) {
+            detectionCount.incrementAndGet();
+            stats.lastDetection = end;
+            Reference ref = references.apply(end);
+            Long predicted = end.hasPrediction() ? Math.round(end.predictedMsAfter(ref.nanos())) : null;
             append(new LabEvent(closure.atNanos(), EventKind.DETECTED, stats.side(), stats.client, stats.connection,
-                    cause, closure.reason(), Math.round(d.measuredMsAfter(ref)), predicted, null, null, null));
+                    cause, closure.reason(), Math.round(end.measuredMsAfter(ref.nanos())), predicted, null, null, null,
+                    ref.name()));
         } else if (cause == Cause.PROTOCOL_ERROR) {
             append(new LabEvent(closure.atNanos(), EventKind.PROTOCOL_ERROR, stats.side(), stats.client,
-                    stats.connection, cause, closure.reason(), null, null, null, null, null));
+                    stats.connection, cause, closure.reason(), null, null, null, null, null, null));
         }
         append(new LabEvent(closure.atNanos(), EventKind.DISCONNECTED, stats.side(), stats.client, stats.connection,
-                cause, closure.reason(), null, null, null, null, null));
+                cause, closure.reason(), null, null, null, null, null, null));
         if (stats.side() == Side.SERVER && serverOnline.remove(stats) != null) {
             retire(stats);
         }
+    }
+
+    /** What a detection's delays are counted from: a fault's t0, or by default the last frame received. */
+    public record Reference(String name, long nanos) {
+        public static Reference lastFrame(Detection d) {
+            return new Reference("last-frame", d.lastReceivedNanos());
+        }
+    }
+
+    /** Sets how detections find their reference; the lab attaches them to faults this way. */
+    public void referTo(Function<Detection, Reference> resolver) {
+        this.references = resolver;
     }
 
     @Override
@@ -164,19 +182,19 @@ public final class Telemetry implements TransportListener, AutoCloseable {
             stats.reconnectAttempts++;
         }
         append(new LabEvent(nanos, EventKind.RECONNECT_ATTEMPT, Side.CLIENT, client, null, null, lastError, null, null,
-                attempt, delay.toMillis(), null));
+                attempt, delay.toMillis(), null, null));
     }
 
     @Override
     public void serverStarted(int port, String transport, long nanos) {
         append(new LabEvent(nanos, EventKind.SERVER_STARTED, Side.SERVER, null, null, null,
-                "listening on port " + port + " (" + transport + ")", null, null, null, null, port));
+                "listening on port " + port + " (" + transport + ")", null, null, null, null, port, null));
     }
 
     @Override
     public void serverStopped(int port, long nanos) {
         append(new LabEvent(nanos, EventKind.SERVER_STOPPED, Side.SERVER, null, null, null, "port " + port, null, null,
-                null, null, port));
+                null, null, port, null));
     }
 
     @Override
@@ -216,7 +234,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
                 .sorted(Comparator.comparing(EndpointView::client)).toList();
         List<EndpointView> serverViews = serverOnline.keySet().stream().map(EndpointStats::view)
                 .sorted(Comparator.comparing(EndpointView::connection)).toList();
-        return new TelemetrySnapshot(now(), clientViews, serverViews, events.appendedCount(), detections.size());
+        return new TelemetrySnapshot(now(), clientViews, serverViews, events.appendedCount(), detectionCount.get());
     }
 
     public Optional<EndpointView> client(String name) {
@@ -225,8 +243,15 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     /** Every detection so far, in the order they happened. */
     public List<Detection> detections() {
-        synchronized (detections) {
-            return List.copyOf(detections);
+        synchronized (ends) {
+            return ends.stream().filter(Detection::isDetection).toList();
+        }
+    }
+
+    /** Every end of a connection so far (detections, resets, closes), in the order they happened. */
+    public List<Detection> ends() {
+        synchronized (ends) {
+            return List.copyOf(ends);
         }
     }
 

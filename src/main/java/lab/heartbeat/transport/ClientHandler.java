@@ -45,7 +45,9 @@ final class ClientHandler extends ConnectionHandler {
         send(Frame.hello(helloText()));
         if (profile.sendsHeartbeats()) {
             long period = profile.heartbeatInterval().toNanos();
-            ticks = new TickSchedule(activeNanos, period);
+            // The phase is when the timer is armed, not when the channel went active: the work in
+            // between (a first connection loads classes) would otherwise skew every prediction.
+            ticks = new TickSchedule(now(), period);
             every(period, period, this::tick);
         }
     }
@@ -130,6 +132,9 @@ final class ClientHandler extends ConnectionHandler {
     }
 
     private void checkPhi() {
+        if (frozen()) {
+            return;
+        }
         long now = now();
         if (phi.isAvailable(now)) {
             schedulePhiCheck(now);

@@ -34,7 +34,11 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     protected long lastReceivedNanos = -1;
     private KernelTcpInfo lastKernel;
     private long lastKernelNanos;
+    /** The retransmission timeout before any backoff, and the smoothed RTT then, from the kernel. */
+    private long baseRtoNanos = -1;
+    private long baseRttNanos;
     private Closure closure;
+    private boolean frozen;
 
     ConnectionHandler(ConnectionObserver observer, KeepaliveParams keepalive, Duration userTimeout,
             Duration kernelSampleInterval) {
@@ -75,7 +79,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     protected abstract void onFrame(Frame frame, long now);
 
     protected final void send(Frame frame) {
-        if (closure != null) {
+        if (closure != null || frozen) {
             return;
         }
         long now = now();
@@ -84,27 +88,54 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         ctx.writeAndFlush(frame).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
     }
 
-    /** Schedules a repeating task on this connection's event loop, cancelled when it closes. */
+    /**
+     * Schedules a repeating task on this connection's event loop, cancelled when it closes. A frozen
+     * application does nothing, so the task is skipped while frozen.
+     */
     protected final void every(long initialDelayNanos, long periodNanos, Runnable task) {
-        timers.add(ctx.executor().scheduleAtFixedRate(task, initialDelayNanos, periodNanos, TimeUnit.NANOSECONDS));
+        Runnable unlessFrozen = () -> {
+            if (!frozen) {
+                task.run();
+            }
+        };
+        timers.add(ctx.executor().scheduleAtFixedRate(unlessFrozen, initialDelayNanos, periodNanos,
+                TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * Freezes or thaws this end, as a hung application: it stops reading, answering, sending and
+     * judging, while the kernel still acknowledges whatever arrives. Call on the event loop.
+     */
+    final void setFrozen(boolean value) {
+        frozen = value;
+        ctx.channel().config().setAutoRead(!value);
+    }
+
+    protected final boolean frozen() {
+        return frozen;
     }
 
     private void sampleKernel() {
         KernelTcpInfo.read(ctx.channel()).ifPresent(info -> {
             lastKernel = info;
             lastKernelNanos = now();
+            if (info.retransmits() == 0) {
+                baseRtoNanos = TimeUnit.MICROSECONDS.toNanos(info.rtoMicros());
+                baseRttNanos = TimeUnit.MICROSECONDS.toNanos(info.rttMicros());
+            }
             observer.kernelSampled(info);
         });
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // The moment of detection is now, before any work (a first call may load classes for a while).
+        long now = now();
         if (closure != null) {
             return;
         }
         boolean inFlight = dataInFlight();
         Cause kind = TimeoutClassifier.classify(cause, keepalive, userTimeout, inFlight);
-        long now = now();
         closeWith(kind, describe(cause), now, predictKernelTimeout(kind, inFlight));
     }
 
@@ -159,7 +190,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         long lastHeard = lastHeardNanos();
         OptionalLong predicted = switch (cause) {
             case OS_KEEPALIVE -> Predictions.osKeepalive(keepalive, lastHeard, inFlight);
-            case USER_TIMEOUT -> Predictions.userTimeout(userTimeout, inFlight ? oldestUnackedSend() : -1, lastHeard,
+            case USER_TIMEOUT -> Predictions.userTimeout(userTimeout, inFlight ? firstRetransmission() : -1, lastHeard,
                     keepalive);
             default -> OptionalLong.empty();
         };
@@ -175,9 +206,40 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         return Math.max(lastReceivedNanos, ackAt);
     }
 
-    private long oldestUnackedSend() {
+    /**
+     * When the kernel first retransmitted the oldest unacknowledged send on its retransmission
+     * timer. Linux counts the user timeout from there (retrans_stamp), not from the send: first a
+     * tail loss probe goes out after min(2 RTT + 200 ms, RTO) for a lone segment (heartbeats travel
+     * alone), and it does not start the clock; the RTO timer then fires one RTO later.
+     */
+    private long firstRetransmission() {
         long ackedUpTo = lastKernel == null ? lastReceivedNanos : lastHeardNanos();
-        return sends.firstAfter(ackedUpTo);
+        long oldest = sends.firstAfter(ackedUpTo);
+        if (oldest < 0 || baseRtoNanos < 0) {
+            return oldest;
+        }
+        long probe = Math.min(2 * baseRttNanos + TimeUnit.MILLISECONDS.toNanos(200), baseRtoNanos);
+        return oldest + probe + baseRtoNanos;
+    }
+
+    /** Freezes or thaws a channel's handler from any thread. */
+    static void freeze(Channel channel, boolean value) {
+        channel.eventLoop().execute(() -> {
+            ConnectionHandler handler = channel.pipeline().get(ConnectionHandler.class);
+            if (handler != null && handler.ctx != null && channel.isOpen()) {
+                handler.setFrozen(value);
+            }
+        });
+    }
+
+    /** Resets a connection: SO_LINGER 0 makes the close send RST instead of FIN. */
+    static void reset(Channel channel, String reason) {
+        channel.eventLoop().execute(() -> {
+            if (channel.isOpen()) {
+                channel.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+            }
+        });
+        close(channel, Cause.LOCAL_CLOSE, reason);
     }
 
     /** Closes a channel from any thread, recording the cause on its handler. */

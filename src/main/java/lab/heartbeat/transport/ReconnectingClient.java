@@ -9,6 +9,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ReconnectingClient {
     private final String name;
     private final Profile profile;
     private final InetSocketAddress server;
+    private final InetAddress localAddress;
     private final EventLoop loop;
     private final Transports transport;
     private final TransportListener listener;
@@ -37,17 +39,26 @@ public final class ReconnectingClient {
     private final Duration kernelSampleInterval;
 
     private volatile ClientState state = ClientState.STOPPED;
-    private Channel channel;
+    private volatile Channel channel;
     private ScheduledFuture<?> pendingReconnect;
     private int attempt;
     private boolean stopped;
     private boolean warnedUnsupported;
+    private boolean frozen;
+    private boolean reconnectDeferred;
 
-    public ReconnectingClient(String name, Profile profile, InetSocketAddress server, EventLoop loop,
-            Transports transport, TransportListener listener, DoubleSupplier random, Duration kernelSampleInterval) {
+    /**
+     * A client of {@code server}. When {@code localAddress} is set, every connection is made from
+     * it: on loopback each client gets its own 127.x address, so that a fault can target the client
+     * (its reconnections included) rather than one port. {@code random} draws the backoff jitter.
+     */
+    public ReconnectingClient(String name, Profile profile, InetSocketAddress server, InetAddress localAddress,
+            EventLoop loop, Transports transport, TransportListener listener, DoubleSupplier random,
+            Duration kernelSampleInterval) {
         this.name = name;
         this.profile = profile;
         this.server = server;
+        this.localAddress = localAddress;
         this.loop = loop;
         this.transport = transport;
         this.listener = listener;
@@ -65,6 +76,28 @@ public final class ReconnectingClient {
 
     public ClientState state() {
         return state;
+    }
+
+    /** The address this client connects from, or null for the system's choice. */
+    public InetAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Freezes or thaws the client application: a frozen client neither reads, answers, sends nor
+     * judges its connection, and does not reconnect until thawed.
+     */
+    public void freeze(boolean value) {
+        loop.execute(() -> {
+            frozen = value;
+            if (channel != null && channel.isOpen()) {
+                ConnectionHandler.freeze(channel, value);
+            }
+            if (!value && reconnectDeferred) {
+                reconnectDeferred = false;
+                connect();
+            }
+        });
     }
 
     public void start() {
@@ -123,6 +156,10 @@ public final class ReconnectingClient {
         if (stopped) {
             return;
         }
+        if (frozen) {
+            reconnectDeferred = true;
+            return;
+        }
         setState(ClientState.CONNECTING);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -130,7 +167,8 @@ public final class ReconnectingClient {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) profile.connectTimeout().toMillis())
                 .handler(new Initializer());
-        ChannelFuture connecting = bootstrap.connect(server);
+        ChannelFuture connecting = localAddress == null ? bootstrap.connect(server)
+                : bootstrap.connect(server, new InetSocketAddress(localAddress, 0));
         channel = connecting.channel();
         connecting.addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {

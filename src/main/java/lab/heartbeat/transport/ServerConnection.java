@@ -39,6 +39,16 @@ public final class ServerConnection {
         profile = newProfile;
     }
 
+    /** Freezes or thaws the server's end of this connection, as a hung server thread (from any thread). */
+    public void freeze(boolean value) {
+        ConnectionHandler.freeze(channel, value);
+    }
+
+    /** Resets this connection from the server side: the client sees RST (from any thread). */
+    public void reset(String reason) {
+        ConnectionHandler.reset(channel, reason);
+    }
+
     /** Closes this connection from the server side with the given cause (from any thread). */
     public void close(Cause cause, String reason) {
         ConnectionHandler.close(channel, cause, reason);

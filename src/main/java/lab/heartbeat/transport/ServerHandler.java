@@ -35,8 +35,9 @@ final class ServerHandler extends ConnectionHandler {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         super.channelActive(ctx);
         if (sweep != null) {
-            long next = sweeps.firstTickAfter(activeNanos);
-            every(next - activeNanos, sweeps.periodNanos(), this::sweep);
+            long now = now();
+            long next = sweeps.firstTickAfter(now);
+            every(next - now, sweeps.periodNanos(), this::sweep);
         }
     }
 

@@ -53,7 +53,7 @@ class CommandLineTest {
         assertThat(lines).allSatisfy(e -> assertThat(e.has("time") && e.has("event")).isTrue());
         assertThat(lines).filteredOn(e -> e.get("event").asText().equals("reconnect-attempt"))
                 .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(r.err()).contains("Detections of 'restart'");
+        assertThat(r.err()).contains("Race of fault-1: server-restart").contains("(peer-closed)");
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(report.get("scenario").asText()).isEqualTo("restart");

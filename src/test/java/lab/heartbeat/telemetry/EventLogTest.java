@@ -18,7 +18,7 @@ class EventLogTest {
 
     /** Event number {@code seq} of writer {@code writer}; the sequence rides in {@code attempt}. */
     private static LabEvent event(String writer, int seq) {
-        return new LabEvent(seq, EventKind.ACTION, Side.CLIENT, writer, null, null, null, null, null, seq, null, null);
+        return new LabEvent(seq, EventKind.ACTION, Side.CLIENT, writer, null, null, null, null, null, seq, null, null, null);
     }
 
     @Test

@@ -176,7 +176,7 @@ class DashboardModelTest {
     }
 
     private static Detection detection(int i) {
-        return new Detection(2_000_000_000L, Side.CLIENT, "c-" + i, "c-" + i + ":1", Cause.APP_HEARTBEAT,
+        return new Detection(2_000_000_000L, Side.CLIENT, "c-" + i, "c-" + i + ":1", Cause.APP_HEARTBEAT, 0L,
                 500_000_000L, 2_000_000_000L, null, "3 misses");
     }
 }

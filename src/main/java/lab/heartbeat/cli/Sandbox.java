@@ -1,0 +1,155 @@
+package lab.heartbeat.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import lab.heartbeat.fault.NetNamespace;
+
+/**
+ * Runs a local-only lab inside a private user and network namespace, so that kernel faults work
+ * for an ordinary user and never touch the host's firewall. The JVM cannot enter a namespace
+ * itself, so it starts itself again under {@code unshare --user --map-root-user --net} (argument
+ * arrays, no shell) and relays the child's exit code; the child brings its loopback up first.
+ */
+final class Sandbox {
+    private static final String MAIN = "lab.heartbeat.cli.Main";
+
+    private Sandbox() {
+    }
+
+    /** Whether this process already runs in the namespace a parent made for it. */
+    static boolean inside() {
+        return System.getenv(NetNamespace.HOST_ENV) != null;
+    }
+
+    /**
+     * Starts this command again inside a private namespace and returns its exit code, or empty
+     * when that cannot be done here (then the lab runs in the host namespace, and says why).
+     */
+    static Optional<Integer> rerunInside(String[] args, PrintWriter err) {
+        if (inside()) {
+            return Optional.empty();
+        }
+        String why = unavailable();
+        if (why != null) {
+            err.println("note: running in the host network namespace: " + why);
+            err.flush();
+            return Optional.empty();
+        }
+        List<String> argv = new ArrayList<>(List.of(unshare().toString(), "--user", "--map-root-user", "--net", "--"));
+        argv.addAll(javaCommand());
+        argv.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        pb.environment().put(NetNamespace.HOST_ENV, NetNamespace.ownId());
+        try {
+            Process child = pb.start();
+            Thread relay = new Thread(() -> waitQuietly(child), "sandbox-wait");
+            Runtime.getRuntime().addShutdownHook(relay);
+            int code = child.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(relay);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waits for the child to finish its own cleanup.
+            }
+            return Optional.of(code);
+        } catch (IOException e) {
+            err.println("note: cannot start the private namespace (" + e.getMessage() + "); running in the host's");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Main.FAILURE);
+        }
+    }
+
+    private static void waitQuietly(Process child) {
+        try {
+            child.waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Why no private namespace can be made here, or null when one can. */
+    static String unavailable() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return "private network namespaces exist only on Linux";
+        }
+        if (NetNamespace.ownId() == null) {
+            return "/proc/self/ns/net is not readable";
+        }
+        Path unshare = unshare();
+        if (unshare == null) {
+            return "the unshare program (util-linux) is not installed";
+        }
+        try {
+            Process probe = new ProcessBuilder(unshare.toString(), "--user", "--map-root-user", "--net", "true")
+                    .redirectErrorStream(true).start();
+            String out = new String(probe.getInputStream().readAllBytes()).strip();
+            if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+                return "unshare --user --net is not permitted here (" + out + ")";
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot run unshare: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** In the child: loopback starts down in a new namespace. */
+    static void bringLoopbackUp() {
+        List<String> ip = List.of(program("ip").map(Path::toString).orElse("ip"), "link", "set", "lo", "up");
+        try {
+            Process p = new ProcessBuilder(ip).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("cannot bring loopback up in the private namespace: " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run 'ip link set lo up' (install iproute2): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while bringing loopback up", e);
+        }
+    }
+
+    private static Path unshare() {
+        return program("unshare").orElse(null);
+    }
+
+    private static Optional<Path> program(String name) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin";
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** This JVM's own command line, so the child is the same program with the same options. */
+    private static List<String> javaCommand() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isEmpty()) {
+            cmd.addAll(List.of("--module-path", modulePath, "--module", "lab.heartbeat/" + MAIN));
+        } else {
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
+        }
+        return cmd;
+    }
+}

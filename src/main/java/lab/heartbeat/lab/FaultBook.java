@@ -1,0 +1,57 @@
+package lab.heartbeat.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.heartbeat.telemetry.Detection;
+import lab.heartbeat.telemetry.Telemetry.Reference;
+
+/**
+ * The faults of a lab and how each connection's end is attached to one: to the latest fault on
+ * that client with t0 before the end, provided the connection already existed at t0 (a connection
+ * made during the fault is not its victim).
+ */
+final class FaultBook {
+    private final List<FaultRecord> faults = new ArrayList<>();
+
+    synchronized void add(FaultRecord fault) {
+        faults.add(fault);
+    }
+
+    synchronized List<FaultRecord> all() {
+        return List.copyOf(faults);
+    }
+
+    synchronized List<FaultRecord> active(String client) {
+        return faults.stream().filter(f -> f.active() && f.targets().contains(client)).toList();
+    }
+
+    synchronized FaultRecord faultOf(Detection end) {
+        for (int i = faults.size() - 1; i >= 0; i--) {
+            FaultRecord f = faults.get(i);
+            if (f.targets().contains(end.client()) && f.t0Nanos() <= end.atNanos()
+                    && end.connectedNanos() < f.t0Nanos()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    Reference referenceOf(Detection end) {
+        FaultRecord f = faultOf(end);
+        return f == null ? Reference.lastFrame(end) : new Reference(f.name(), f.t0Nanos());
+    }
+
+    List<Race> races(List<Detection> ends) {
+        List<Race> races = new ArrayList<>();
+        for (FaultRecord f : all()) {
+            List<Detection> mine = new ArrayList<>();
+            for (Detection d : ends) {
+                if (faultOf(d) == f) {
+                    mine.add(d);
+                }
+            }
+            races.add(new Race(f, mine));
+        }
+        return races;
+    }
+}

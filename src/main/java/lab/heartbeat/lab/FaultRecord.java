@@ -1,0 +1,83 @@
+package lab.heartbeat.lab;
+
+import java.util.List;
+import lab.heartbeat.fault.FaultKind;
+import lab.heartbeat.fault.Latency;
+
+/**
+ * One fault the lab made: its id, kind, the backend that made it, the clients it targets, and t0,
+ * the moment it was in force (after the kernel rules were in place). {@code clearedNanos} is -1
+ * while it lasts. {@code applyNanos} is how long making it took.
+ */
+public final class FaultRecord {
+    private final int id;
+    private final FaultKind kind;
+    private final String backend;
+    private final List<String> targets;
+    private final long t0Nanos;
+    private final long applyNanos;
+    private final Latency latency;
+    private volatile long clearedNanos = -1;
+
+    FaultRecord(int id, FaultKind kind, String backend, List<String> targets, long t0Nanos, long applyNanos,
+            Latency latency) {
+        this.id = id;
+        this.kind = kind;
+        this.backend = backend;
+        this.targets = List.copyOf(targets);
+        this.t0Nanos = t0Nanos;
+        this.applyNanos = applyNanos;
+        this.latency = latency;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return "fault-" + id;
+    }
+
+    public FaultKind kind() {
+        return kind;
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    public List<String> targets() {
+        return targets;
+    }
+
+    public long t0Nanos() {
+        return t0Nanos;
+    }
+
+    public long applyNanos() {
+        return applyNanos;
+    }
+
+    public Latency latency() {
+        return latency;
+    }
+
+    public long clearedNanos() {
+        return clearedNanos;
+    }
+
+    public boolean active() {
+        return clearedNanos < 0;
+    }
+
+    void cleared(long nanos) {
+        if (clearedNanos < 0) {
+            clearedNanos = nanos;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + kind + " on " + targets + " (" + backend + ")";
+    }
+}
