@@ -2,9 +2,13 @@ package lab.heartbeat.ui;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.dataset.DataSet;
+import java.util.ArrayList;
 import java.util.List;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import javafx.scene.layout.Priority;
@@ -19,6 +23,8 @@ public final class ChartsView extends VBox {
     private final XYChart counters = chart("Heartbeats", "frames", null);
     private final XYChart kernel = chart("Kernel", "count", null);
     private final ErrorDataSetRenderer missesRenderer = new ErrorDataSetRenderer();
+    private final List<ChartPlugin> indicators = new ArrayList<>();
+    private List<ChartMarker> markers = List.of();
 
     public ChartsView() {
         getStyleClass().add("charts");
@@ -68,6 +74,37 @@ public final class ChartsView extends VBox {
         counters.getDatasets().setAll(sets.counters());
         missesRenderer.getDatasets().setAll(sets.misses());
         kernel.getDatasets().setAll(sets.kernel());
+    }
+
+    /**
+     * Draws detections as labelled lines and faults as shaded intervals on every chart. Detections
+     * come from the view model; fault intervals are for the fault work to add.
+     */
+    public void showMarkers(List<ChartMarker> newMarkers) {
+        if (newMarkers.equals(markers)) {
+            return;
+        }
+        markers = List.copyOf(newMarkers);
+        for (XYChart c : charts()) {
+            c.getPlugins().removeAll(indicators);
+        }
+        indicators.clear();
+        for (XYChart c : charts()) {
+            for (ChartMarker m : markers) {
+                ChartPlugin indicator = switch (m.kind()) {
+                    case DETECTION -> new XValueIndicator(c.getXAxis(), m.from(), m.label());
+                    case FAULT -> new XRangeIndicator(c.getXAxis(), m.from(), m.to(), m.label());
+                };
+                indicator.getChartChildren().forEach(n -> n.getStyleClass().add("marker-" + m.kind().name().toLowerCase(java.util.Locale.ROOT)));
+                indicators.add(indicator);
+                c.getPlugins().add(indicator);
+            }
+        }
+    }
+
+    /** The markers drawn now. */
+    public List<ChartMarker> markers() {
+        return markers;
     }
 
     /** The charts, in the order they are shown and exported. */

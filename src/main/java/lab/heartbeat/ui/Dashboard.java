@@ -49,6 +49,7 @@ public final class Dashboard implements AutoCloseable {
             if (frame != null) {
                 model.apply(frame);
                 feed.select(model.chartedClients());
+                view.charts().showMarkers(model.chartMarkers());
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);

@@ -34,6 +34,7 @@ import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.SweepParams;
+import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
@@ -46,6 +47,8 @@ import lab.heartbeat.transport.ServerSettings;
  */
 public final class DashboardModel {
     public static final int EVENT_LINES = 300;
+    /** Detections kept for the charts' markers. */
+    public static final int MARKERS = 50;
     public static final List<Duration> WINDOWS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
@@ -62,6 +65,7 @@ public final class DashboardModel {
     private final FilteredList<ConnectionRow> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<String> selectedClients = FXCollections.observableArrayList();
+    private final java.util.ArrayDeque<Detection> recentDetections = new java.util.ArrayDeque<>();
 
     // Views handed out once: an unmodifiable wrapper only weakly listens to its list, so a listener
     // added to a fresh wrapper per call would vanish with the next garbage collection.
@@ -163,6 +167,12 @@ public final class DashboardModel {
         clientCount.set(rows.size());
         if (frame.events() != null) {
             showEvents(frame.events());
+        }
+        for (Detection d : frame.newDetections()) {
+            recentDetections.addLast(d);
+            if (recentDetections.size() > MARKERS) {
+                recentDetections.removeFirst();
+            }
         }
         digest.add(frame.newDetections());
         String note = digest.poll();
@@ -321,6 +331,19 @@ public final class DashboardModel {
             first.add(visibleRows.get(i).client());
         }
         return first;
+    }
+
+    /** The recent detections of the charted clients, as markers on the charts' time axis. */
+    public List<ChartMarker> chartMarkers() {
+        Set<String> charted = new HashSet<>(chartedClients());
+        List<ChartMarker> markers = new ArrayList<>();
+        for (Detection d : recentDetections) {
+            if (charted.contains(d.client())) {
+                markers.add(ChartMarker.detection((d.atNanos() - lab.startNanos()) / 1e9,
+                        d.client() + " " + d.cause().label()));
+            }
+        }
+        return markers;
     }
 
     /** The selection the views report; charts follow it. */

@@ -146,6 +146,17 @@ class DashboardModelTest {
     }
 
     @Test
+    void detectionsOfChartedClientsBecomeMarkersOnTheTimeAxis() {
+        DashboardFrame clients = frame(List.of(view("c-0", "p", ClientState.UP, true, 1),
+                view("c-1", "p", ClientState.UP, true, 1)));
+        model.apply(new DashboardFrame(clients.snapshot(), null, withDetections(2).newDetections()));
+        assertThat(model.chartMarkers()).containsExactly(ChartMarker.detection(2.0, "c-0 app-heartbeat"),
+                ChartMarker.detection(2.0, "c-1 app-heartbeat"));
+        model.select(List.of("c-1"));
+        assertThat(model.chartMarkers()).extracting(ChartMarker::label).containsExactly("c-1 app-heartbeat");
+    }
+
+    @Test
     void theEventLogKeepsTheLatestLines() {
         List<LabEvent> events = new ArrayList<>();
         for (int i = 0; i < DashboardModel.EVENT_LINES + 50; i++) {

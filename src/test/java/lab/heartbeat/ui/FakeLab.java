@@ -19,8 +19,10 @@ import lab.heartbeat.transport.ServerSettings;
 
 /** A lab without a network: the test says which clients exist and in which state. */
 final class FakeLab implements LabGateway {
-    final Map<String, Profile> clients = new LinkedHashMap<>();
+    final Map<String, Profile> clients = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final List<String> removed = new ArrayList<>();
+    final List<Detection> detections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final long start = System.nanoTime();
 
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent) {
         return new EndpointView("client/" + client, Side.CLIENT, client, online ? client + ":1" : null, null, profile,
@@ -34,8 +36,14 @@ final class FakeLab implements LabGateway {
     @Override
     public TelemetrySnapshot snapshot() {
         List<EndpointView> views = new ArrayList<>();
-        clients.forEach((name, p) -> views.add(view(name, p.name(), ClientState.UP, true, 1)));
-        return new TelemetrySnapshot(0, views, List.of(), 0, 0);
+        long now = now();
+        clients.forEach((name, p) -> views.add(view(name, p.name(), ClientState.UP, true, now / 100_000_000)));
+        return new TelemetrySnapshot(now, views, List.of(), 0, detections.size());
+    }
+
+    /** The fake's clock: nanoseconds since it was made, so that {@link #startNanos()} is 0. */
+    long now() {
+        return System.nanoTime() - start;
     }
 
     @Override
@@ -45,7 +53,7 @@ final class FakeLab implements LabGateway {
 
     @Override
     public List<Detection> detectionsFrom(int index) {
-        return List.of();
+        return List.copyOf(detections.subList(index, detections.size()));
     }
 
     @Override
