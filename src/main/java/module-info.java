@@ -14,6 +14,13 @@ module lab.heartbeat {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.apache.commons.csv;
+    requires javafx.controls;
+    requires javafx.swing;
+    requires java.desktop;
+    requires org.controlsfx.controls;
+    requires java.net.http;
+    requires io.fair_acc.chartfx;
+    requires io.fair_acc.dataset;
     opens lab.heartbeat.cli to info.picocli;
     opens lab.heartbeat.lab to com.fasterxml.jackson.databind;
     opens lab.heartbeat.detect to com.fasterxml.jackson.databind;
@@ -24,4 +31,5 @@ module lab.heartbeat {
     exports lab.heartbeat.telemetry;
     exports lab.heartbeat.fault;
     exports lab.heartbeat.lab;
+    exports lab.heartbeat.ui to javafx.graphics;
 }

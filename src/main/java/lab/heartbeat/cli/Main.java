@@ -1,6 +1,7 @@
 package lab.heartbeat.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import lab.heartbeat.lab.ScenarioException;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_INPUT = 2;
+    private static final String DASHBOARD = "lab.heartbeat.ui.DashboardLauncher";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,8 +68,25 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /** Without a command: the dashboard, which blocks until its window is closed. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        try {
+            // By name: the command line sits below the UI and must not depend on it (ArchitectureTest).
+            Class.forName(DASHBOARD).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the dashboard could not start: " + rootMessage(e.getCause())
+                    + " (the headless commands are: run, server, client; see --help)", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the dashboard is not in this build: " + e, e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }

@@ -1,0 +1,119 @@
+package lab.heartbeat.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.dataset.DataSet;
+import java.util.ArrayList;
+import java.util.List;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The three charts of the selected clients: RTT; heartbeat counters with misses on their own axis;
+ * the kernel's view. ChartFX redraws once per pulse whatever the number of data set writes.
+ */
+public final class ChartsView extends VBox {
+    private final XYChart rtt = chart("RTT", "RTT", "ms");
+    private final XYChart counters = chart("Heartbeats", "frames", null);
+    private final XYChart kernel = chart("Kernel", "count", null);
+    private final ErrorDataSetRenderer missesRenderer = new ErrorDataSetRenderer();
+    private final List<ChartPlugin> indicators = new ArrayList<>();
+    private List<ChartMarker> markers = List.of();
+
+    public ChartsView() {
+        getStyleClass().add("charts");
+        DefaultNumericAxis missesAxis = new DefaultNumericAxis("misses");
+        missesAxis.setSide(Side.RIGHT);
+        missesAxis.setAutoRanging(true);
+        missesRenderer.getAxes().add(missesAxis);
+        missesRenderer.setErrorStyle(ErrorStyle.NONE);
+        missesRenderer.setDrawMarker(false);
+        counters.getRenderers().add(missesRenderer);
+        counters.getAxes().add(missesAxis);
+        rtt.setId("chart-rtt");
+        counters.setId("chart-counters");
+        kernel.setId("chart-kernel");
+        for (XYChart c : charts()) {
+            VBox.setVgrow(c, Priority.ALWAYS);
+        }
+        getChildren().addAll(charts());
+    }
+
+    private static XYChart chart(String title, String yName, String yUnit) {
+        DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
+        x.setSide(Side.BOTTOM);
+        x.setAutoRanging(true);
+        DefaultNumericAxis y = yUnit == null ? new DefaultNumericAxis(yName) : new DefaultNumericAxis(yName, yUnit);
+        y.setSide(Side.LEFT);
+        y.setAutoRanging(true);
+        y.setForceZeroInRange(true);
+        XYChart chart = new XYChart(x, y);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.getLegend().setSide(Side.RIGHT);
+        chart.getLegend().setVertical(true);
+        chart.setMinHeight(140);
+        chart.setPrefHeight(220);
+        if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {
+            r.setErrorStyle(ErrorStyle.NONE);
+            r.setDrawMarker(false);
+        }
+        return chart;
+    }
+
+    /** Shows the data sets of a new selection; called on the FX thread. */
+    public void show(ChartFeed.ChartSets sets) {
+        rtt.getDatasets().setAll(sets.rtt());
+        counters.getDatasets().setAll(sets.counters());
+        missesRenderer.getDatasets().setAll(sets.misses());
+        kernel.getDatasets().setAll(sets.kernel());
+    }
+
+    /**
+     * Draws detections as labelled lines and faults as shaded intervals on every chart. Detections
+     * come from the view model; fault intervals are for the fault work to add.
+     */
+    public void showMarkers(List<ChartMarker> newMarkers) {
+        if (newMarkers.equals(markers)) {
+            return;
+        }
+        markers = List.copyOf(newMarkers);
+        for (XYChart c : charts()) {
+            c.getPlugins().removeAll(indicators);
+        }
+        indicators.clear();
+        for (XYChart c : charts()) {
+            for (ChartMarker m : markers) {
+                ChartPlugin indicator = switch (m.kind()) {
+                    case DETECTION -> new XValueIndicator(c.getXAxis(), m.from(), m.label());
+                    case FAULT -> new XRangeIndicator(c.getXAxis(), m.from(), m.to(), m.label());
+                };
+                indicator.getChartChildren().forEach(n -> n.getStyleClass().add("marker-" + m.kind().name().toLowerCase(java.util.Locale.ROOT)));
+                indicators.add(indicator);
+                c.getPlugins().add(indicator);
+            }
+        }
+    }
+
+    /** The markers drawn now. */
+    public List<ChartMarker> markers() {
+        return markers;
+    }
+
+    /** The charts, in the order they are shown and exported. */
+    public List<XYChart> charts() {
+        return List.of(rtt, counters, kernel);
+    }
+
+    /** The data sets shown now, for tests. */
+    List<DataSet> rttSets() {
+        return List.copyOf(rtt.getDatasets());
+    }
+}

@@ -1,0 +1,106 @@
+package lab.heartbeat.ui;
+
+import java.io.File;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The dashboard put together: a lab, its poller and chart feed, the view model and the view, and
+ * the 10 Hz tick that hands one frame at a time to the view model.
+ */
+public final class Dashboard implements AutoCloseable {
+    static final java.time.Duration TICK = java.time.Duration.ofMillis(100);
+
+    private final LabGateway lab;
+    private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dashboard-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private final DashboardModel model;
+    private final DashboardView view;
+    private final ChartFeed feed;
+    private final TelemetryPoller poller;
+    private final Timeline tick;
+    private final Scene scene;
+
+    /** Call on the FX thread. */
+    public Dashboard(LabGateway lab, Function<Window, File> folderChooser) {
+        this.lab = lab;
+        model = new DashboardModel(lab, commands, Platform::runLater, System::nanoTime);
+        view = new DashboardView(model, new ChartExporter(commands), folderChooser);
+        feed = new ChartFeed(lab, java.time.Duration.ofMinutes(10), Platform::runLater, view.charts()::show);
+        model.windowProperty().addListener((o, old, w) -> feed.window(w));
+        feed.window(model.windowProperty().get());
+        model.pausedProperty().addListener((o, old, p) -> feed.paused(p));
+        poller = new TelemetryPoller(lab, feed::sample);
+        tick = new Timeline(new KeyFrame(Duration.millis(TICK.toMillis()), e -> {
+            DashboardFrame frame = poller.take();
+            if (frame != null) {
+                model.apply(frame);
+                feed.select(model.chartedClients());
+                view.charts().showMarkers(model.chartMarkers());
+            }
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().setAll(model.themeProperty().get().stylesheet());
+        model.themeProperty().addListener((o, old, theme) -> scene.getStylesheets().setAll(theme.stylesheet()));
+    }
+
+    /** A dashboard whose export asks for a folder with the platform's chooser. */
+    public static Dashboard withFolderChooser(LabGateway lab) {
+        return new Dashboard(lab, owner -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Export the charts as PNG into");
+            return chooser.showDialog(owner);
+        });
+    }
+
+    /** Puts the dashboard in the stage and starts the ticks. */
+    public void show(Stage stage) {
+        stage.setTitle("Heartbeat Lab");
+        stage.setScene(scene);
+        DetectionNotifier.attach(model, stage);
+        poller.start(TICK);
+        tick.play();
+        stage.show();
+    }
+
+    public DashboardModel model() {
+        return model;
+    }
+
+    public DashboardView view() {
+        return view;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** Stops the ticks and closes the lab; waits for the lab, so call it as the window goes. */
+    @Override
+    public void close() throws InterruptedException {
+        if (Platform.isFxApplicationThread()) {
+            tick.stop();
+        } else {
+            Platform.runLater(tick::stop);
+        }
+        poller.close();
+        commands.shutdown();
+        commands.awaitTermination(10, TimeUnit.SECONDS);
+        lab.close();
+    }
+}

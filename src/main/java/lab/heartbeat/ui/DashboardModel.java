@@ -1,0 +1,465 @@
+package lab.heartbeat.ui;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import lab.heartbeat.detect.Durations;
+import lab.heartbeat.detect.Preset;
+import lab.heartbeat.detect.Presets;
+import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.ProfileKind;
+import lab.heartbeat.detect.SweepParams;
+import lab.heartbeat.telemetry.Detection;
+import lab.heartbeat.telemetry.EndpointView;
+import lab.heartbeat.telemetry.LabEvent;
+import lab.heartbeat.telemetry.TelemetrySnapshot;
+import lab.heartbeat.transport.ServerSettings;
+
+/**
+ * The dashboard's view model: the state every view binds to and the commands they call. It knows
+ * no node. Once per tick it applies one {@link DashboardFrame}; commands go to the lab on the
+ * command executor and return at once, their outcome coming back through the FX executor.
+ */
+public final class DashboardModel {
+    public static final int EVENT_LINES = 300;
+    /** Detections kept for the charts' markers. */
+    public static final int MARKERS = 50;
+    public static final List<Duration> WINDOWS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+    private final LabGateway lab;
+    private final Executor commands;
+    private final Executor fx;
+    private final ProfileVersions versions = new ProfileVersions();
+    private final DetectionDigest digest;
+    private final EventLines eventLines;
+
+    // Connections
+    private final ObservableList<ConnectionRow> rows = FXCollections.observableArrayList();
+    private final Map<String, ConnectionRow> rowsByClient = new HashMap<>();
+    private final FilteredList<ConnectionRow> visibleRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<String> selectedClients = FXCollections.observableArrayList();
+    private final java.util.ArrayDeque<Detection> recentDetections = new java.util.ArrayDeque<>();
+
+    // Views handed out once: an unmodifiable wrapper only weakly listens to its list, so a listener
+    // added to a fresh wrapper per call would vanish with the next garbage collection.
+    private final ObservableList<ConnectionRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ConnectionRow> visibleRowsView = FXCollections.unmodifiableObservableList(visibleRows);
+    private final ObservableList<String> selectedClientsView = FXCollections.unmodifiableObservableList(selectedClients);
+
+    // Status
+    private final ReadOnlyStringWrapper transport = new ReadOnlyStringWrapper(this, "transport", "");
+    private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper(this, "port");
+    private final ReadOnlyIntegerWrapper clientsUp = new ReadOnlyIntegerWrapper(this, "clientsUp");
+    private final ReadOnlyIntegerWrapper clientCount = new ReadOnlyIntegerWrapper(this, "clientCount");
+    private final ReadOnlyStringWrapper faultBackend = new ReadOnlyStringWrapper(this, "faultBackend", "—");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Notice> notification = new ReadOnlyObjectWrapper<>(this, "notification");
+    private int notices;
+    private final ObservableList<String> events = FXCollections.observableArrayList();
+    private final ObservableList<String> eventsView = FXCollections.unmodifiableObservableList(events);
+
+    // Adding clients and editing their profile
+    private final IntegerProperty addCount = new SimpleIntegerProperty(this, "addCount", 1);
+    private final ObjectProperty<ProfileKind> addKind = new SimpleObjectProperty<>(this, "addKind", ProfileKind.APP_HEARTBEAT);
+    private final ObjectProperty<Preset> addPreset = new SimpleObjectProperty<>(this, "addPreset", Presets.teaching());
+    private final ObservableList<ProfileParameter> profileParameters = FXCollections.observableArrayList();
+    private final ObservableList<ProfileParameter> serverParameters = FXCollections.observableArrayList();
+    private final List<ProfileParameter> profileParametersView = java.util.Collections.unmodifiableList(profileParameters);
+    private final List<ProfileParameter> serverParametersView = java.util.Collections.unmodifiableList(serverParameters);
+    private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper(this, "validationMessage", "");
+    private final ReadOnlyIntegerWrapper profileVersion = new ReadOnlyIntegerWrapper(this, "profileVersion", 1);
+    private final ReadOnlyObjectWrapper<SweepParams> serverSweep = new ReadOnlyObjectWrapper<>(this, "serverSweep");
+
+    // Charts and look
+    private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window", Duration.ofMinutes(1));
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+
+    /**
+     * @param commands where lab commands run (one thread, off the FX thread)
+     * @param fx       where their outcome is applied (the FX thread)
+     * @param clock    monotonic nanoseconds, for the notifications' rate limit
+     */
+    public DashboardModel(LabGateway lab, Executor commands, Executor fx, LongSupplier clock) {
+        this.lab = lab;
+        this.commands = commands;
+        this.fx = fx;
+        this.digest = new DetectionDigest(clock, Duration.ofSeconds(1));
+        this.eventLines = new EventLines(lab.startNanos());
+        transport.set(lab.transport());
+        port.set(lab.port());
+        ServerSettings server = lab.serverSettings();
+        serverSweep.set(server == null ? null : server.sweep());
+        filter.addListener((obs, old, text) -> visibleRows.setPredicate(matching(text)));
+        for (ParameterCatalog.Entry e : ParameterCatalog.PROFILE) {
+            profileParameters.add(new ProfileParameter(e.key(), e.category(), e.description()));
+        }
+        serverParameters.add(new ProfileParameter(ParameterCatalog.SWEEP_INTERVAL, "Server sweep",
+                "sweep period of the server (applies when the server restarts)"));
+        serverParameters.add(new ProfileParameter(ParameterCatalog.SWEEP_MISSES, "Server sweep",
+                "silent sweeps before the server closes a connection"));
+        addKind.addListener((obs, old, kind) -> showProfile());
+        addPreset.addListener((obs, old, preset) -> showProfile());
+        showProfile();
+        showServer();
+    }
+
+    /** A detection notice; numbered so that two equal texts in a row are two notices. */
+    public record Notice(int number, String text) {
+    }
+
+    // ---- ticks ---------------------------------------------------------------------------------
+
+    /** Applies one frame: rows updated in place, new clients appended, removed ones dropped. */
+    public void apply(DashboardFrame frame) {
+        TelemetrySnapshot snapshot = frame.snapshot();
+        List<ConnectionRow> added = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        int up = 0;
+        for (EndpointView v : snapshot.clients()) {
+            present.add(v.client());
+            ConnectionRow row = rowsByClient.get(v.client());
+            if (row == null) {
+                row = new ConnectionRow(v.client(), v.profile() == null ? "" : v.profile());
+                rowsByClient.put(v.client(), row);
+                added.add(row);
+            }
+            row.update(v);
+            int version = versions.versionOf(v.client());
+            row.params(version, version < versions.currentNumber(row.profile()));
+            if (row.state() == StateBadge.UP) {
+                up++;
+            }
+        }
+        if (rowsByClient.size() > present.size()) {
+            rowsByClient.keySet().retainAll(present);
+            rows.removeIf(r -> !present.contains(r.client()));
+        }
+        rows.addAll(added);
+        clientsUp.set(up);
+        clientCount.set(rows.size());
+        if (frame.events() != null) {
+            showEvents(frame.events());
+        }
+        for (Detection d : frame.newDetections()) {
+            recentDetections.addLast(d);
+            if (recentDetections.size() > MARKERS) {
+                recentDetections.removeFirst();
+            }
+        }
+        digest.add(frame.newDetections());
+        String note = digest.poll();
+        if (note != null) {
+            notification.set(new Notice(++notices, note));
+        }
+    }
+
+    private void showEvents(List<LabEvent> recent) {
+        int from = Math.max(0, recent.size() - EVENT_LINES);
+        List<String> lines = new ArrayList<>(recent.size() - from);
+        for (int i = recent.size() - 1; i >= from; i--) {
+            lines.add(eventLines.line(recent.get(i)));
+        }
+        events.setAll(lines);
+    }
+
+    private static java.util.function.Predicate<ConnectionRow> matching(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        return r -> r.client().toLowerCase(Locale.ROOT).contains(needle)
+                || r.profile().toLowerCase(Locale.ROOT).contains(needle)
+                || r.state() != null && r.state().label().equals(needle);
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Adds {@code addCount} clients of the chosen kind with the current version of its profile. */
+    public void addClients() {
+        ProfileKind kind = addKind.get();
+        Preset preset = addPreset.get();
+        int count = addCount.get();
+        ProfileVersions.Version version = versions.current(kind, preset);
+        String group = preset.equals(Presets.teaching()) ? kind.label() : kind.label() + "." + preset.name();
+        commands.execute(() -> {
+            try {
+                List<String> names = lab.addClients(group, count, version.profile());
+                names.forEach(n -> versions.started(n, version.number()));
+                report("added " + names.size() + " " + version.profile().name() + " v" + version.number()
+                        + (names.isEmpty() ? "" : ": " + names.get(0) + (names.size() > 1 ? " …" : "")));
+            } catch (RuntimeException e) {
+                report("could not add clients: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Stops and removes the selected clients. */
+    public void removeSelected() {
+        List<String> names = List.copyOf(selectedClients);
+        if (names.isEmpty()) {
+            message.set("select clients to remove");
+            return;
+        }
+        commands.execute(() -> {
+            try {
+                lab.removeClients(names);
+                names.forEach(versions::forget);
+                report("removed " + names.size() + " client" + (names.size() == 1 ? "" : "s"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                report("could not remove clients: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Sets one parameter of the chosen profile for clients added from now on. An invalid value
+     * changes nothing and shows the engine's message, which names the key.
+     *
+     * @return whether the value was accepted
+     */
+    public boolean editProfile(String key, String value) {
+        try {
+            ProfileVersions.Version v = versions.edit(addKind.get(), addPreset.get(), key, value);
+            validationMessage.set("");
+            message.set(v.profile().name() + " v" + v.number() + ": " + key + " = " + value.trim()
+                    + " (new clients)");
+            return true;
+        } catch (IllegalArgumentException e) {
+            validationMessage.set(e.getMessage());
+            return false;
+        } finally {
+            showProfile();
+        }
+    }
+
+    /**
+     * Validates the server's sweep with the engine's rules. The running server keeps its settings
+     * (the engine cannot change them yet); the value is kept for the next start.
+     */
+    public boolean editServer(String key, String value) {
+        SweepParams current = serverSweep.get();
+        try {
+            Duration interval = current == null ? Duration.ofSeconds(1) : current.interval();
+            int misses = current == null ? 3 : current.misses();
+            if (ParameterCatalog.SWEEP_INTERVAL.equals(key)) {
+                interval = parse(key, value, Durations::parse);
+            } else {
+                misses = parse(key, value, v -> Integer.parseInt(v.trim()));
+            }
+            serverSweep.set(new SweepParams(interval, misses));
+            validationMessage.set("");
+            message.set("server sweep " + Durations.format(interval) + " x " + misses
+                    + ": kept for the next server start");
+            return true;
+        } catch (IllegalArgumentException e) {
+            validationMessage.set(e.getMessage());
+            return false;
+        } finally {
+            showServer();
+        }
+    }
+
+    private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Shows the outcome of something the views did (an export). */
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
+    private void report(String text) {
+        fx.execute(() -> message.set(text));
+    }
+
+    private void showProfile() {
+        ProfileVersions.Version v = versions.current(addKind.get(), addPreset.get());
+        Profile p = v.profile();
+        for (int i = 0; i < ParameterCatalog.PROFILE.size(); i++) {
+            profileParameters.get(i).show(ParameterCatalog.PROFILE.get(i).read().apply(p));
+        }
+        profileVersion.set(v.number());
+    }
+
+    private void showServer() {
+        for (ProfileParameter p : serverParameters) {
+            p.show(ParameterCatalog.sweepValue(serverSweep.get(), p.key()));
+        }
+    }
+
+    /** What the charts show: the selection, or while nothing is selected the first clients, so the lab plots from the start. */
+    public List<String> chartedClients() {
+        if (!selectedClients.isEmpty()) {
+            return List.copyOf(selectedClients);
+        }
+        List<String> first = new ArrayList<>(ChartFeed.MAX_CHARTED);
+        for (int i = 0; i < visibleRows.size() && i < ChartFeed.MAX_CHARTED; i++) {
+            first.add(visibleRows.get(i).client());
+        }
+        return first;
+    }
+
+    /** The recent detections of the charted clients, as markers on the charts' time axis. */
+    public List<ChartMarker> chartMarkers() {
+        Set<String> charted = new HashSet<>(chartedClients());
+        List<ChartMarker> markers = new ArrayList<>();
+        for (Detection d : recentDetections) {
+            if (charted.contains(d.client())) {
+                markers.add(ChartMarker.detection((d.atNanos() - lab.startNanos()) / 1e9,
+                        d.client() + " " + d.cause().label()));
+            }
+        }
+        return markers;
+    }
+
+    /** The selection the views report; charts follow it. */
+    public void select(Collection<String> clients) {
+        selectedClients.setAll(clients);
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    /** Every client's row, in the order they appeared. */
+    public ObservableList<ConnectionRow> rows() {
+        return rowsView;
+    }
+
+    /** The rows that match the filter. */
+    public ObservableList<ConnectionRow> visibleRows() {
+        return visibleRowsView;
+    }
+
+    public ConnectionRow row(String client) {
+        return rowsByClient.get(client);
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObservableList<String> selectedClients() {
+        return selectedClientsView;
+    }
+
+    public ReadOnlyStringProperty transportProperty() {
+        return transport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty portProperty() {
+        return port.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty clientsUpProperty() {
+        return clientsUp.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty clientCountProperty() {
+        return clientCount.getReadOnlyProperty();
+    }
+
+    /** The fault backend's name for the status bar; "—" until fault injection exists. */
+    public ReadOnlyStringProperty faultBackendProperty() {
+        return faultBackend.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last command. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The latest detection notice, at most one per second. */
+    public ReadOnlyObjectProperty<Notice> notificationProperty() {
+        return notification.getReadOnlyProperty();
+    }
+
+    /** The last {@value #EVENT_LINES} events, newest first. */
+    public ObservableList<String> events() {
+        return eventsView;
+    }
+
+    public IntegerProperty addCountProperty() {
+        return addCount;
+    }
+
+    public ObjectProperty<ProfileKind> addKindProperty() {
+        return addKind;
+    }
+
+    public ObjectProperty<Preset> addPresetProperty() {
+        return addPreset;
+    }
+
+    /** The chosen profile's parameters, in the editor's order. */
+    public List<ProfileParameter> profileParameters() {
+        return profileParametersView;
+    }
+
+    public List<ProfileParameter> serverParameters() {
+        return serverParametersView;
+    }
+
+    /** The engine's message for the last refused edit, empty after an accepted one. */
+    public ReadOnlyStringProperty validationMessageProperty() {
+        return validationMessage.getReadOnlyProperty();
+    }
+
+    /** The version of the chosen profile that new clients will get. */
+    public ReadOnlyIntegerProperty profileVersionProperty() {
+        return profileVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SweepParams> serverSweepProperty() {
+        return serverSweep.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Duration> windowProperty() {
+        return window;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Shown by the fault work once a backend is chosen. */
+    void setFaultBackend(String name) {
+        faultBackend.set(name);
+    }
+}

@@ -1,0 +1,55 @@
+package lab.heartbeat.ui;
+
+import static lab.heartbeat.ui.DashboardFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.Presets;
+import lab.heartbeat.detect.Side;
+import lab.heartbeat.telemetry.Detection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** Detections drawn on the charts and announced, on a lab whose detections the test makes. */
+class MarkersUiTest {
+    private final FakeLab lab = new FakeLab();
+    private Dashboard dashboard;
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        dashboard.close();
+    }
+
+    @Test
+    void aDetectionIsMarkedOnTheChartsOfItsClient() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        lab.addClients("app-heartbeat", 2, Presets.teaching().defaultProfile());
+        dashboard = fx(() -> {
+            Dashboard d = new Dashboard(lab, owner -> null);
+            d.show(new Stage());
+            return d;
+        });
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().rows().size() == 2));
+        long at = lab.now();
+        lab.detections.add(new Detection(at, Side.CLIENT, "app-heartbeat-1", "app-heartbeat-1:1", Cause.APP_HEARTBEAT,
+                0, at - 1_500_000_000L, at, null, "3 misses"));
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.view().charts().markers().size() == 1));
+        assertThat(fx(() -> dashboard.view().charts().markers().get(0).label()))
+                .isEqualTo("app-heartbeat-1 app-heartbeat");
+        assertThat(fx(() -> dashboard.model().notificationProperty().get().text()))
+                .isEqualTo("app-heartbeat-1: client app-heartbeat 1.50 s");
+
+        Path folder = Path.of("target", "screenshots");
+        fx(() -> new ChartExporter(Runnable::run).export(Map.of("charts-with-detection", dashboard.view().charts()),
+                folder)).get(30, TimeUnit.SECONDS);
+        assertThat(Files.size(folder.resolve("charts-with-detection.png"))).isGreaterThan(5_000);
+    }
+}
