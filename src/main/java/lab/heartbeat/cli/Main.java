@@ -24,6 +24,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--no-sandbox", description = "Open the dashboard in the host's network namespace "
+            + "(kernel faults then need root; otherwise the proxy backend is used).")
+    boolean noSandbox;
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -40,13 +44,32 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Local-only labs (a scenario run) go into a private namespace; the server and client commands
-     * talk to other processes, so they stay in the host's.
+     * Local-only labs (a scenario run, the dashboard with no command) go into a private namespace;
+     * the server and client commands talk to other processes, so they stay in the host's. The
+     * dashboard stays in the host's too when its display is reached over TCP, which a private
+     * network namespace cannot reach (a local X11 or Wayland socket is a file and works).
      */
     static boolean wantsSandbox(String[] args) {
+        return wantsSandbox(args, System.getenv("DISPLAY"));
+    }
+
+    static boolean wantsSandbox(String[] args, String display) {
         List<String> all = List.of(args);
-        return !all.isEmpty() && all.get(0).equals("run") && !all.contains("--no-sandbox") && !all.contains("--help")
+        if (all.isEmpty()) {
+            return !displayOverNetwork(display);
+        }
+        return all.get(0).equals("run") && !all.contains("--no-sandbox") && !all.contains("--help")
                 && !all.contains("-h") && !all.contains("--list");
+    }
+
+    /** {@code host:n} or {@code localhost:10.0} (SSH forwarding) is TCP; {@code :0} and {@code unix:0} are sockets. */
+    static boolean displayOverNetwork(String display) {
+        if (display == null || display.isBlank()) {
+            return false;
+        }
+        int colon = display.lastIndexOf(':');
+        String host = colon < 0 ? display : display.substring(0, colon);
+        return !host.isEmpty() && !host.equals("unix") && !host.startsWith("/");
     }
 
     /** Runs one command line with the given streams and returns its exit code. */

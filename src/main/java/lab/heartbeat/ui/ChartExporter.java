@@ -37,7 +37,15 @@ public final class ChartExporter {
         return CompletableFuture.supplyAsync(() -> write(images, folder), io);
     }
 
-    private static List<Path> write(Map<String, BufferedImage> images, Path folder) {
+    /** Snapshots the nodes as images; call on the FX thread. */
+    public static Map<String, BufferedImage> images(Map<String, ? extends Node> nodes) {
+        Map<String, BufferedImage> images = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> images.put(name, SwingFXUtils.fromFXImage(node.snapshot(null, null), null)));
+        return images;
+    }
+
+    /** Writes the images as {@code name.png} into the folder; any thread. */
+    public static List<Path> write(Map<String, BufferedImage> images, Path folder) {
         try {
             Files.createDirectories(folder);
             List<Path> written = new ArrayList<>();

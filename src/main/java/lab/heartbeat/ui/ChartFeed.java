@@ -33,7 +33,7 @@ public final class ChartFeed {
             DoubleDataSet misses, DoubleDataSet probes, DoubleDataSet retransmits, DoubleDataSet unacked) {
     }
 
-    private final LabGateway lab;
+    private LabGateway lab;
     private final Executor fx;
     private final Consumer<ChartSets> onSets;
     private final int capacity;
@@ -55,6 +55,13 @@ public final class ChartFeed {
     /** Called from any thread; takes effect on the next sample. */
     public void select(List<String> clients) {
         requested = List.copyOf(clients.subList(0, Math.min(MAX_CHARTED, clients.size())));
+    }
+
+    /** Charts another lab from the next sample on; call on the sampling thread. */
+    public void switchTo(LabGateway next) {
+        lab = next;
+        charted.clear();
+        applied = null;
     }
 
     public void window(Duration newWindow) {

@@ -33,17 +33,40 @@ public final class Dashboard implements AutoCloseable {
     private final TelemetryPoller poller;
     private final Timeline tick;
     private final Scene scene;
+    private final ScenarioModel scenarios;
 
     /** Call on the FX thread. */
     public Dashboard(LabGateway lab, Function<Window, File> folderChooser) {
+        this(lab, folderChooser, Dashboard::chooseScenario);
+    }
+
+    /**
+     * Call on the FX thread.
+     *
+     * @param folderChooser   asks where exports go (null: cancelled)
+     * @param scenarioChooser asks for a scenario file to run (null: cancelled)
+     */
+    public Dashboard(LabGateway lab, Function<Window, File> folderChooser, Function<Window, File> scenarioChooser) {
         this.lab = lab;
         model = new DashboardModel(lab, commands, Platform::runLater, System::nanoTime);
-        view = new DashboardView(model, new ChartExporter(commands), folderChooser);
+        scenarios = new ScenarioModel(commands, Platform::runLater, new ScenarioModel.Host() {
+            @Override
+            public void showLab(LabGateway running) {
+                poller.switchTo(running);
+            }
+
+            @Override
+            public java.util.Map<String, java.awt.image.BufferedImage> finished(lab.heartbeat.lab.RunResult result,
+                    java.util.List<RaceView> races) {
+                return runFinished(result, races);
+            }
+        });
+        view = new DashboardView(model, scenarios, new ChartExporter(commands), folderChooser, scenarioChooser);
         feed = new ChartFeed(lab, java.time.Duration.ofMinutes(10), Platform::runLater, view.charts()::show);
         model.windowProperty().addListener((o, old, w) -> feed.window(w));
         feed.window(model.windowProperty().get());
         model.pausedProperty().addListener((o, old, p) -> feed.paused(p));
-        poller = new TelemetryPoller(lab, feed::sample);
+        poller = new TelemetryPoller(lab, feed::sample, feed::switchTo);
         tick = new Timeline(new KeyFrame(Duration.millis(TICK.toMillis()), e -> {
             DashboardFrame frame = poller.take();
             if (frame != null) {
@@ -57,6 +80,40 @@ public final class Dashboard implements AutoCloseable {
         scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().setAll(model.themeProperty().get().stylesheet());
         model.themeProperty().addListener((o, old, theme) -> scene.getStylesheets().setAll(theme.stylesheet()));
+    }
+
+    private static File chooseScenario(Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Run a scenario");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Scenarios (*.yaml, *.yml)", "*.yaml", "*.yml"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        return chooser.showOpenDialog(owner);
+    }
+
+    /**
+     * A run ended (its lab is closed): its races join the list, the charts and the race panel are
+     * pictured as they show the run, and the dashboard goes back to its own lab.
+     */
+    private java.util.Map<String, java.awt.image.BufferedImage> runFinished(lab.heartbeat.lab.RunResult result,
+            java.util.List<RaceView> races) {
+        java.util.Map<String, java.awt.image.BufferedImage> images = java.util.Map.of();
+        if (result != null) {
+            model.archiveRaces(races);
+            java.util.Map<String, javafx.scene.Node> nodes = new java.util.LinkedHashMap<>();
+            java.util.List<String> names = java.util.List.of("chart-rtt", "chart-heartbeats", "chart-kernel");
+            for (int i = 0; i < names.size(); i++) {
+                nodes.put(names.get(i), view.charts().charts().get(i));
+            }
+            nodes.put("race", view.race());
+            images = ChartExporter.images(nodes);
+        }
+        poller.switchTo(lab);
+        return images;
+    }
+
+    public ScenarioModel scenarios() {
+        return scenarios;
     }
 
     /** A dashboard whose export asks for a folder with the platform's chooser. */
@@ -93,6 +150,7 @@ public final class Dashboard implements AutoCloseable {
     /** Stops the ticks and closes the lab; waits for the lab, so call it as the window goes. */
     @Override
     public void close() throws InterruptedException {
+        scenarios.stop();
         if (Platform.isFxApplicationThread()) {
             tick.stop();
         } else {

@@ -34,6 +34,9 @@ import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.SweepParams;
+import lab.heartbeat.fault.FaultException;
+import lab.heartbeat.fault.FaultKind;
+import lab.heartbeat.fault.Latency;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.LabEvent;
@@ -52,12 +55,12 @@ public final class DashboardModel {
     public static final List<Duration> WINDOWS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
-    private final LabGateway lab;
+    private LabGateway lab;
     private final Executor commands;
     private final Executor fx;
     private final ProfileVersions versions = new ProfileVersions();
     private final DetectionDigest digest;
-    private final EventLines eventLines;
+    private EventLines eventLines;
 
     // Connections
     private final ObservableList<ConnectionRow> rows = FXCollections.observableArrayList();
@@ -79,6 +82,19 @@ public final class DashboardModel {
     private final ReadOnlyIntegerWrapper clientsUp = new ReadOnlyIntegerWrapper(this, "clientsUp");
     private final ReadOnlyIntegerWrapper clientCount = new ReadOnlyIntegerWrapper(this, "clientCount");
     private final ReadOnlyStringWrapper faultBackend = new ReadOnlyStringWrapper(this, "faultBackend", "—");
+    private final ReadOnlyObjectWrapper<FaultStatus> faultStatus = new ReadOnlyObjectWrapper<>(this, "faultStatus",
+            FaultStatus.NONE);
+    private final ReadOnlyStringWrapper labName = new ReadOnlyStringWrapper(this, "labName", RaceView.LIVE);
+
+    // Races: the live lab's, then those of finished scenario runs, kept when the lab changes
+    private final ObservableList<RaceView> races = FXCollections.observableArrayList();
+    private final ObservableList<RaceView> racesView = FXCollections.unmodifiableObservableList(races);
+    private final List<RaceView> archivedRaces = new ArrayList<>();
+    private List<RaceView> labRaces = List.of();
+    private final ReadOnlyObjectWrapper<RaceView> shownRace = new ReadOnlyObjectWrapper<>(this, "shownRace");
+    /** The race the user chose, or null to follow the latest. */
+    private String chosenRace;
+    private double latestSeconds;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Notice> notification = new ReadOnlyObjectWrapper<>(this, "notification");
     private int notices;
@@ -115,6 +131,7 @@ public final class DashboardModel {
         this.eventLines = new EventLines(lab.startNanos());
         transport.set(lab.transport());
         port.set(lab.port());
+        showFaultStatus(lab.faultStatus());
         ServerSettings server = lab.serverSettings();
         serverSweep.set(server == null ? null : server.sweep());
         filter.addListener((obs, old, text) -> visibleRows.setPredicate(matching(text)));
@@ -139,7 +156,11 @@ public final class DashboardModel {
 
     /** Applies one frame: rows updated in place, new clients appended, removed ones dropped. */
     public void apply(DashboardFrame frame) {
+        if (frame.source() != null && frame.source() != lab) {
+            switchTo(frame.source());
+        }
         TelemetrySnapshot snapshot = frame.snapshot();
+        latestSeconds = (snapshot.nanos() - lab.startNanos()) / 1e9;
         List<ConnectionRow> added = new ArrayList<>();
         Set<String> present = new HashSet<>();
         int up = 0;
@@ -174,10 +195,74 @@ public final class DashboardModel {
                 recentDetections.removeFirst();
             }
         }
+        if (frame.races() != null) {
+            labRaces = frame.races();
+            showRaces();
+        }
         digest.add(frame.newDetections());
         String note = digest.poll();
         if (note != null) {
             notification.set(new Notice(++notices, note));
+        }
+    }
+
+    /**
+     * Shows another lab (a scenario's, or the dashboard's own again): its rows, events, markers
+     * and races start afresh; the races of finished runs stay in the list.
+     */
+    private void switchTo(LabGateway next) {
+        lab = next;
+        rows.clear();
+        rowsByClient.clear();
+        recentDetections.clear();
+        events.clear();
+        selectedClients.clear();
+        labRaces = List.of();
+        eventLines = new EventLines(next.startNanos());
+        transport.set(next.transport());
+        port.set(next.port());
+        labName.set(next.name());
+        showFaultStatus(next.faultStatus());
+        showRaces();
+    }
+
+    private void showFaultStatus(FaultStatus status) {
+        faultStatus.set(status);
+        faultBackend.set(status.backend());
+    }
+
+    /** Keeps the races of a finished scenario run in the list and shows its latest one. */
+    public void archiveRaces(List<RaceView> finished) {
+        archivedRaces.addAll(finished);
+        if (!finished.isEmpty()) {
+            chosenRace = finished.get(finished.size() - 1).key();
+        }
+        showRaces();
+    }
+
+    /** Shows this race; choosing the latest one follows the latest from then on. */
+    public void chooseRace(RaceView race) {
+        chosenRace = race == null || races.indexOf(race) == races.size() - 1 ? null : race.key();
+        showRaces();
+    }
+
+    private void showRaces() {
+        List<RaceView> all = new ArrayList<>(archivedRaces);
+        Set<String> archived = new HashSet<>();
+        archivedRaces.forEach(r -> archived.add(r.key()));
+        labRaces.stream().filter(r -> !archived.contains(r.key())).forEach(all::add);
+        if (!all.equals(races)) {
+            races.setAll(all);
+        }
+        RaceView shown = null;
+        if (chosenRace != null) {
+            shown = all.stream().filter(r -> r.key().equals(chosenRace)).findFirst().orElse(null);
+        }
+        if (shown == null && !all.isEmpty()) {
+            shown = all.get(all.size() - 1);
+        }
+        if (!java.util.Objects.equals(shown, shownRace.get())) {
+            shownRace.set(shown);
         }
     }
 
@@ -297,6 +382,112 @@ public final class DashboardModel {
         }
     }
 
+    // ---- faults --------------------------------------------------------------------------------
+
+    /** Makes a fault on the selected clients (or, for a server restart, on the server). */
+    public void fault(FaultKind kind) {
+        fault(kind, null);
+    }
+
+    /** Adds latency to the selected clients' traffic: delay ± jitter, as durations such as {@code 200ms}. */
+    public void latency(String delay, String jitter) {
+        Latency latency;
+        try {
+            latency = new Latency(Durations.parse(delay.trim()),
+                    jitter == null || jitter.isBlank() ? Duration.ZERO : Durations.parse(jitter.trim()));
+        } catch (IllegalArgumentException e) {
+            message.set("latency: " + e.getMessage());
+            return;
+        }
+        fault(FaultKind.LATENCY, latency);
+    }
+
+    private void fault(FaultKind kind, Latency latency) {
+        String why = faultStatus.get().whyUnavailable(kind);
+        if (why != null) {
+            message.set(kind.label() + " is unavailable: " + why);
+            return;
+        }
+        String target = target(kind.label());
+        if (target == null) {
+            return;
+        }
+        LabGateway on = lab;
+        message.set(kind.label() + " on " + target + " …");
+        commands.execute(() -> {
+            try {
+                on.inject(kind, target, latency);
+                report(kind.label() + " on " + target);
+            } catch (FaultException | RuntimeException e) {
+                report(kind.label() + " failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Plugs the selected clients' cables back in: clears their network faults. */
+    public void plugIn() {
+        String target = target("plug in");
+        if (target == null) {
+            return;
+        }
+        LabGateway on = lab;
+        commands.execute(() -> {
+            try {
+                on.plugIn(target);
+                report("plugged in " + target);
+            } catch (FaultException | RuntimeException e) {
+                report("plug in failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Thaws the selected clients and the server's ends of their connections. */
+    public void unfreeze() {
+        String target = target("unfreeze");
+        if (target == null) {
+            return;
+        }
+        LabGateway on = lab;
+        commands.execute(() -> {
+            try {
+                on.unfreeze(target);
+                report("unfroze " + target);
+            } catch (FaultException | RuntimeException e) {
+                report("unfreeze failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Restarts the embedded server after {@code down}; the command thread waits out the down time. */
+    public void restartServer(Duration down) {
+        String why = faultStatus.get().whyUnavailable(FaultKind.SERVER_RESTART);
+        if (why != null) {
+            message.set("server restart is unavailable: " + why);
+            return;
+        }
+        LabGateway on = lab;
+        message.set("server restarting, down for " + Durations.format(down) + " …");
+        commands.execute(() -> {
+            try {
+                on.restartServer(down);
+                report("server back after " + Durations.format(down));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (FaultException | RuntimeException e) {
+                report("server restart failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** The selected clients' names joined with commas, or null (and a message) when none is selected. */
+    private String target(String what) {
+        if (selectedClients.isEmpty()) {
+            message.set(what + ": select clients in the table first");
+            return null;
+        }
+        return String.join(",", selectedClients);
+    }
+
     /** Shows the outcome of something the views did (an export). */
     public void showMessage(String text) {
         message.set(text);
@@ -337,6 +528,13 @@ public final class DashboardModel {
     public List<ChartMarker> chartMarkers() {
         Set<String> charted = new HashSet<>(chartedClients());
         List<ChartMarker> markers = new ArrayList<>();
+        for (RaceView r : labRaces) {
+            if (r.targets().stream().anyMatch(charted::contains)) {
+                // A fault still on ends at the latest sample, in half seconds so the shading is not redrawn every tick.
+                double to = r.active() ? Math.max(r.t0Seconds(), Math.ceil(latestSeconds * 2) / 2) : r.clearedSeconds();
+                markers.add(ChartMarker.fault(r.t0Seconds(), to, r.name() + " " + r.kind()));
+            }
+        }
         for (Detection d : recentDetections) {
             if (charted.contains(d.client())) {
                 markers.add(ChartMarker.detection((d.atNanos() - lab.startNanos()) / 1e9,
@@ -458,8 +656,38 @@ public final class DashboardModel {
         return theme;
     }
 
-    /** Shown by the fault work once a backend is chosen. */
-    void setFaultBackend(String name) {
-        faultBackend.set(name);
+    /** The shown lab's fault backend, namespace and what it cannot do. */
+    public ReadOnlyObjectProperty<FaultStatus> faultStatusProperty() {
+        return faultStatus.getReadOnlyProperty();
+    }
+
+    /** Whose lab the dashboard shows: {@link RaceView#LIVE}, or a scenario run's name. */
+    public ReadOnlyStringProperty labNameProperty() {
+        return labName.getReadOnlyProperty();
+    }
+
+    /** Every race: finished runs' first, then the shown lab's, oldest first. */
+    public ObservableList<RaceView> races() {
+        return racesView;
+    }
+
+    /** The race the race panel shows: the latest, unless the user chose another. */
+    public ReadOnlyObjectProperty<RaceView> shownRaceProperty() {
+        return shownRace.getReadOnlyProperty();
+    }
+
+    /** The lab shown now. Call its methods off the FX thread only. */
+    public LabGateway lab() {
+        return lab;
+    }
+
+    /** Runs on the command thread, off the FX thread. */
+    public Executor commands() {
+        return commands;
+    }
+
+    /** Applies on the FX thread. */
+    public Executor fx() {
+        return fx;
     }
 }

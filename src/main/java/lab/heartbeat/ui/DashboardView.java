@@ -14,12 +14,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import lab.heartbeat.lab.BundledScenarios;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -42,22 +49,142 @@ public final class DashboardView extends BorderPane {
     private final ChartsView charts = new ChartsView();
     private final ChartExporter exporter;
     private final Function<Window, File> folderChooser;
-    /** Where the fault controls (issue 3) go: after the editing commands, before the view options. */
+    /** The fault buttons, in the second toolbar. */
     private final HBox faultControls = new HBox(4);
+    private final ScenarioModel scenarios;
+    private final Function<Window, File> scenarioChooser;
+    private final FaultControls faults;
+    private final RacePanel race;
+    private final TabPane side = new TabPane();
+    private final Tab raceTab;
+    private Label scenarioStatus;
 
     public DashboardView(DashboardModel model, ChartExporter exporter, Function<Window, File> folderChooser) {
+        this(model, null, exporter, folderChooser, w -> null);
+    }
+
+    /**
+     * @param scenarios       scenario runs, or null for a dashboard without them
+     * @param scenarioChooser asks for a scenario file to open, or returns null
+     */
+    public DashboardView(DashboardModel model, ScenarioModel scenarios, ChartExporter exporter,
+            Function<Window, File> folderChooser, Function<Window, File> scenarioChooser) {
         this.model = model;
+        this.scenarios = scenarios;
         this.exporter = exporter;
         this.folderChooser = folderChooser;
+        this.scenarioChooser = scenarioChooser;
         getStyleClass().add("dashboard");
         faultControls.setId("fault-controls");
-        setTop(toolbar());
-        SplitPane center = new SplitPane(new ConnectionsTable(model), charts);
+        faultControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        race = new RacePanel(model);
+        raceTab = new Tab("Race", race);
+        raceTab.setId("race-tab");
+        faults = new FaultControls(model, () -> side.getSelectionModel().select(raceTab));
+        faultControls.getChildren().setAll(faults.buttons());
+        VBox top = new VBox();
+        if (scenarios != null) {
+            top.getChildren().add(menuBar());
+        }
+        top.getChildren().addAll(toolbar(), faultBar());
+        setTop(top);
+        ConnectionsTable table = new ConnectionsTable(model);
+        table.setContextMenu(faults.contextMenu());
+        SplitPane center = new SplitPane(table, charts);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.3);
         setCenter(center);
-        setRight(editor());
-        setBottom(new VBox(eventLog(), statusBar()));
+        Tab parameters = new Tab("Parameters", editor());
+        parameters.setId("parameters-tab");
+        side.getTabs().setAll(parameters, raceTab);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setPrefWidth(470);
+        side.setId("side-tabs");
+        setRight(side);
+        setBottom(new VBox(eventLog(), statusBar(), faultNote()));
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                e -> faults.handleShortcut(e, getScene() == null ? null : getScene().getFocusOwner()));
+    }
+
+    private MenuBar menuBar() {
+        Menu menu = new Menu("Scenario");
+        menu.setId("menu-scenario");
+        MenuItem open = new MenuItem("Open scenario file…");
+        open.setId("scenario-open");
+        open.setOnAction(e -> openScenario());
+        menu.getItems().addAll(open, new SeparatorMenuItem());
+        for (String name : BundledScenarios.names()) {
+            MenuItem item = new MenuItem("Run " + name);
+            item.setId("scenario-" + name);
+            item.setOnAction(e -> {
+                scenarios.runBundled(name);
+                side.getSelectionModel().select(raceTab);
+            });
+            item.disableProperty().bind(scenarios.runningProperty());
+            menu.getItems().add(item);
+        }
+        open.disableProperty().bind(scenarios.runningProperty());
+        MenuItem export = new MenuItem("Export run…");
+        export.setId("scenario-export");
+        export.setOnAction(e -> exportRun());
+        export.disableProperty().bind(scenarios.resultProperty().isNull().or(scenarios.runningProperty()));
+        menu.getItems().addAll(new SeparatorMenuItem(), export);
+        return new MenuBar(menu);
+    }
+
+    private ToolBar faultBar() {
+        Label label = new Label("Faults on the selection:");
+        ToolBar bar = new ToolBar(label, faultControls);
+        bar.setId("fault-bar");
+        if (scenarios != null) {
+            ProgressBar progress = new ProgressBar();
+            progress.setId("scenario-progress");
+            progress.setPrefWidth(90);
+            progress.progressProperty().bind(scenarios.progressProperty());
+            Button stop = new Button("Stop");
+            stop.setId("scenario-stop");
+            stop.setTooltip(new Tooltip("stop the running scenario; what happened until now is kept"));
+            stop.disableProperty().bind(scenarios.runningProperty().not());
+            stop.setOnAction(e -> scenarios.stop());
+            Label status = new Label();
+            status.setId("scenario-status");
+            status.textProperty().bind(scenarios.statusProperty());
+            status.setMaxWidth(420);
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(scenarios.statusProperty());
+            tip.setWrapText(true);
+            tip.setMaxWidth(500);
+            status.setTooltip(tip);
+            scenarioStatus = status;
+            bar.getItems().addAll(new Separator(), new Label("Scenario"), progress, stop);
+        }
+        return bar;
+    }
+
+    private void openScenario() {
+        File file = scenarioChooser.apply(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            scenarios.runFile(file.toPath());
+            side.getSelectionModel().select(raceTab);
+        }
+    }
+
+    /** Asks for a folder and writes the last run's report, time series and images into it. */
+    public void exportRun() {
+        File folder = folderChooser.apply(getScene() == null ? null : getScene().getWindow());
+        if (folder != null) {
+            scenarios.export(folder.toPath());
+        }
+    }
+
+    private Node faultNote() {
+        Label note = new Label();
+        note.setId("status-fault-details");
+        note.getStyleClass().add("fault-note");
+        note.setWrapText(true);
+        note.setPadding(new Insets(0, 8, 3, 8));
+        note.textProperty().bind(model.faultStatusProperty().map(FaultStatus::details));
+        return note;
     }
 
     private ToolBar toolbar() {
@@ -101,8 +228,7 @@ public final class DashboardView extends BorderPane {
         export.setId("export");
         export.setOnAction(e -> exportCharts());
 
-        return new ToolBar(new Label("Add"), count, kind, preset, add, remove, new Separator(), faultControls,
-                new Separator(), filter, new Separator(), new Label("window"), window, pause, new Separator(),
+        return new ToolBar(new Label("Add"), count, kind, preset, add, remove, new Separator(), filter, new Separator(), new Label("window"), window, pause, new Separator(),
                 new Label("theme"), theme, export);
     }
 
@@ -125,10 +251,8 @@ public final class DashboardView extends BorderPane {
         VBox box = new VBox(6, profile, validation, sheet);
         box.setPadding(new Insets(6));
         box.setPrefWidth(320);
-        TitledPane pane = new TitledPane("Parameters", box);
-        pane.setCollapsible(false);
-        pane.setMaxHeight(Double.MAX_VALUE);
-        return pane;
+        box.setMaxHeight(Double.MAX_VALUE);
+        return box;
     }
 
     private Node eventLog() {
@@ -153,7 +277,14 @@ public final class DashboardView extends BorderPane {
                 model.clientsUpProperty(), model.clientCountProperty()));
         Label backend = new Label();
         backend.setId("status-fault-backend");
-        backend.textProperty().bind(javafx.beans.binding.Bindings.concat("fault backend: ", model.faultBackendProperty()));
+        backend.textProperty().bind(model.faultStatusProperty().map(FaultStatus::headline));
+        Label shown = new Label();
+        shown.setId("status-lab");
+        shown.textProperty().bind(model.labNameProperty().map(n -> RaceView.LIVE.equals(n) ? "lab: dashboard" : "lab: run " + n));
+        if (scenarioStatus != null) {
+            bar.getRightItems().addAll(scenarioStatus, new Separator(Orientation.VERTICAL));
+        }
+        bar.getRightItems().addAll(shown, new Separator(Orientation.VERTICAL));
         bar.getRightItems().addAll(clients, new Separator(Orientation.VERTICAL), transport,
                 new Separator(Orientation.VERTICAL), backend);
         return bar;
@@ -183,7 +314,16 @@ public final class DashboardView extends BorderPane {
         return charts;
     }
 
-    /** The slot in the toolbar reserved for fault controls. */
+    public RacePanel race() {
+        return race;
+    }
+
+    /** The side panel's tabs: parameters and race. */
+    public TabPane side() {
+        return side;
+    }
+
+    /** The fault buttons. */
     public HBox faultControls() {
         return faultControls;
     }

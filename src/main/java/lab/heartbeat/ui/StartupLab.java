@@ -30,7 +30,8 @@ public final class StartupLab {
         for (ProfileKind kind : KINDS) {
             groups.add(new ClientGroup(kind.label(), 1, Profile.of(kind, teaching)));
         }
-        return LabConfig.embedded(server, groups);
+        // Kernel faults in a private namespace, else the proxy; never the host's firewall.
+        return LabConfig.embedded(server, groups).withFaults(lab.heartbeat.fault.FaultBackendChoice.AUTO, false);
     }
 
     public static LiveLab start() throws InterruptedException {

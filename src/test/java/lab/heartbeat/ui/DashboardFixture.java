@@ -22,12 +22,18 @@ final class DashboardFixture implements AutoCloseable {
     final LiveLab lab;
     final Dashboard dashboard;
     final AtomicReference<File> exportFolder = new AtomicReference<>();
+    final AtomicReference<File> scenarioFile = new AtomicReference<>();
 
     DashboardFixture() throws Exception {
+        this(StartupLab.start());
+    }
+
+    /** A dashboard on this lab. */
+    DashboardFixture(LiveLab lab) throws Exception {
         FxToolkit.registerPrimaryStage();
-        lab = StartupLab.start();
+        this.lab = lab;
         dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, owner -> exportFolder.get());
+            Dashboard d = new Dashboard(lab, owner -> exportFolder.get(), owner -> scenarioFile.get());
             Stage stage = new Stage();
             d.show(stage);
             return d;
@@ -44,7 +50,29 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     void awaitFx(Callable<Boolean> condition) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> fx(condition));
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> fx(condition));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String seen;
+            try {
+                seen = fx(() -> "status: " + model().messageProperty().get() + "\nnewest events:\n  "
+                        + String.join("\n  ", model().events().subList(0, Math.min(12, model().events().size()))));
+            } catch (Exception unreadable) {
+                seen = "(dashboard unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError(e.getMessage() + "\n" + seen, e);
+        }
+    }
+
+    /**
+     * Clicks a button once no tooltip is up: a tooltip lingering from the last hover is a window of
+     * its own and would take the click.
+     */
+    void clickButton(String query) {
+        robot.moveTo("#event-log");
+        awaitFx(() -> javafx.stage.Window.getWindows().stream()
+                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
+        robot.clickOn(query);
     }
 
     /** The number of rows whose badge the table shows as {@code up}. */
@@ -58,11 +86,16 @@ final class DashboardFixture implements AutoCloseable {
 
     /** Saves what the window shows as a PNG. */
     Path screenshot(String name) throws Exception {
+        return screenshot(name, dashboard.scene().getRoot());
+    }
+
+    /** Saves what a node shows as a PNG. */
+    Path screenshot(String name, javafx.scene.Node node) throws Exception {
         Path folder = Path.of("target", "screenshots");
         Files.createDirectories(folder);
         Path file = folder.resolve(name + ".png");
         fx(() -> new ChartExporter(Runnable::run)
-                .export(java.util.Map.of(name, dashboard.scene().getRoot()), folder)).get(30, TimeUnit.SECONDS);
+                .export(java.util.Map.of(name, node), folder)).get(30, TimeUnit.SECONDS);
         return file;
     }
 

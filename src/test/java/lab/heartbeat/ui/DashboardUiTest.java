@@ -40,7 +40,7 @@ class DashboardUiTest {
         String status = fx(() -> d.robot.lookup("#status-transport").queryAs(Label.class).getText());
         assertThat(status).contains("transport: " + d.lab.transport()).contains("port " + d.lab.port());
         assertThat(fx(() -> d.robot.lookup("#status-fault-backend").queryAs(Label.class).getText()))
-                .isEqualTo("fault backend: —");
+                .startsWith("fault backend: ");
     }
 
     @Test

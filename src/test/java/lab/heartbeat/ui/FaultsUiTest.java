@@ -1,0 +1,97 @@
+package lab.heartbeat.ui;
+
+import static lab.heartbeat.ui.DashboardFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import lab.heartbeat.fault.FaultBackendChoice;
+import lab.heartbeat.lab.Lab;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults made from the dashboard as a user would. Headless tests run in the host's network
+ * namespace, so the lab falls back to the proxy backend: the app heartbeat still detects.
+ */
+class FaultsUiTest {
+
+    @Test
+    void pullingTheCableOfTheHeartbeatClientShowsItsDetectionAndPlugInBringsItBack() throws Exception {
+        try (DashboardFixture d = new DashboardFixture()) {
+            d.awaitFx(() -> d.upBadges() == 4);
+            String backend = fx(() -> d.robot.lookup("#status-fault-backend").queryAs(Label.class).getText());
+            assertThat(backend).contains("fault backend: proxy").contains("namespace: host");
+            String details = fx(() -> d.robot.lookup("#status-fault-details").queryAs(Label.class).getText());
+            assertThat(details).contains("kernel faults are unavailable").contains("OS keepalive");
+            assertThat(fx(() -> d.robot.lookup("#latency").queryAs(Button.class).isDisabled())).isFalse();
+
+            d.robot.clickOn("app-heartbeat-1");
+            d.awaitFx(() -> d.model().selectedClients().equals(java.util.List.of("app-heartbeat-1")));
+            d.clickButton("#pull-cable");
+            d.awaitFx(() -> d.model().row("app-heartbeat-1").state() != StateBadge.UP
+                    && hasDetection(d, 1, "app-heartbeat"));
+            assertThat(fx(() -> d.dashboard.view().side().getSelectionModel().getSelectedItem().getId()))
+                    .isEqualTo("race-tab");
+            assertThat(fx(() -> d.robot.lookup("#race-summary").queryAs(Label.class).getText()))
+                    .contains("fault-1: cable-pull by proxy on app-heartbeat-1");
+            assertThat(fx(() -> d.robot.lookup("#explanation-proxy").tryQuery().isPresent())).isTrue();
+            d.awaitFx(() -> d.dashboard.view().charts().markers().stream()
+                    .anyMatch(m -> m.kind() == ChartMarker.Kind.FAULT)
+                    && d.dashboard.view().charts().markers().stream()
+                    .anyMatch(m -> m.label().equals("app-heartbeat-1 app-heartbeat")));
+            assertThat(Files.size(d.screenshot("dashboard-cable-pulled"))).isGreaterThan(10_000);
+            assertThat(Files.size(d.screenshot("race-panel", fx(() -> d.dashboard.view().race()))))
+                    .isGreaterThan(5_000);
+
+            d.clickButton("#plug-in");
+            d.awaitFx(() -> d.model().row("app-heartbeat-1").state() == StateBadge.UP
+                    && d.model().races().get(0).clearedSeconds() > 0);
+
+            // The keyboard: P pulls, U plugs in, with the table focused.
+            d.robot.clickOn("app-heartbeat-1");
+            d.robot.type(KeyCode.P);
+            d.awaitFx(() -> d.model().races().size() == 2 && d.model().row("app-heartbeat-1").state() != StateBadge.UP
+                    && hasDetection(d, 2, "app-heartbeat"));
+            d.robot.type(KeyCode.U);
+            d.awaitFx(() -> d.model().races().get(1).clearedSeconds() > 0
+                    && d.model().row("app-heartbeat-1").state() == StateBadge.UP);
+            assertThat(fx(() -> d.robot.lookup("#pull-cable").queryAs(Button.class).getTooltip().getText()))
+                    .endsWith("(P)");
+        }
+    }
+
+    @Test
+    void whatTheBackendCannotDoIsDisabledWithTheReason() throws Exception {
+        Lab lab = Lab.start(StartupLab.config().withFaults(FaultBackendChoice.NONE, false));
+        try (DashboardFixture d = new DashboardFixture(new LiveLab(lab))) {
+            d.awaitFx(() -> d.upBadges() == 4);
+            Button pull = fx(() -> d.robot.lookup("#pull-cable").queryAs(Button.class));
+            assertThat(fx(pull::isDisabled)).isTrue();
+            assertThat(fx(() -> pull.getTooltip().getText()))
+                    .isEqualTo("cable-pull is unavailable: no network faults (fault backend none)");
+            assertThat(fx(() -> d.robot.lookup("#latency").queryAs(Button.class).getTooltip().getText()))
+                    .startsWith("latency is unavailable: ");
+            assertThat(fx(() -> d.robot.lookup("#freeze-client").queryAs(Button.class).isDisabled())).isFalse();
+            assertThat(fx(() -> d.robot.lookup("#status-fault-backend").queryAs(Label.class).getText()))
+                    .startsWith("fault backend: none");
+
+            // Freezing works without a network backend; the race panel shows why keepalive cannot see it.
+            d.robot.clickOn("app-heartbeat-1");
+            d.clickButton("#freeze-server");
+            d.awaitFx(() -> hasDetection(d, 1, "app-heartbeat"));
+            assertThat(fx(() -> d.robot.lookup("#explanation-frozen").tryQuery().isPresent())).isTrue();
+            d.robot.clickOn("app-heartbeat-1");
+            d.robot.type(KeyCode.P);
+            d.awaitFx(() -> d.model().messageProperty().get().startsWith("cable-pull is unavailable"));
+        }
+    }
+
+    /** Whether race number {@code n} shows, in its panel, a detection by this mechanism. */
+    private static boolean hasDetection(DashboardFixture d, int n, String mechanism) {
+        RaceView shown = d.model().shownRaceProperty().get();
+        return shown != null && shown.id() == n && d.dashboard.view().race().entries().stream()
+                .anyMatch(e -> mechanism.equals(e.mechanism()) && e.measuredMs() > 0);
+    }
+}
