@@ -181,6 +181,8 @@ public final class RacePanel extends VBox {
             }
         }
         chart = newChart();
+        // Room for every category label: the axis drops labels that would overlap.
+        chart.setPrefHeight(Math.max(240, 70 + 24 * names.size()));
         ((CategoryAxis) chart.getYAxis()).setCategories(FXCollections.observableArrayList(names));
         chart.getData().addAll(List.of(measured, predicted));
         chartSlot.getChildren().setAll(chart);
