@@ -120,7 +120,8 @@ public final class Telemetry implements TransportListener, AutoCloseable {
                     c -> new EndpointStats(this, Side.CLIENT, c, "client/" + c, config.historySamples()));
         } else {
             String track = "server/" + id.key() + "#" + serverSequence.incrementAndGet();
-            stats = new EndpointStats(this, Side.SERVER, id.client(), track, config.historySamples());
+            stats = new EndpointStats(this, Side.SERVER, id.client(), track,
+                    config.serverSeries() ? config.historySamples() : 0);
             serverOnline.put(stats, Boolean.TRUE);
         }
         stats.opened(id, remoteAddress);
@@ -235,8 +236,10 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         for (EndpointStats s : clients.values()) {
             s.series.append(tick, s.sample());
         }
-        for (EndpointStats s : serverOnline.keySet()) {
-            s.series.append(tick, s.sample());
+        if (config.serverSeries()) {
+            for (EndpointStats s : serverOnline.keySet()) {
+                s.series.append(tick, s.sample());
+            }
         }
     }
 
