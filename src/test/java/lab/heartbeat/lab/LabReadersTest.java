@@ -64,4 +64,16 @@ class LabReadersTest {
             assertThat(lab.telemetry().endsSince(0)).isNotEmpty();
         }
     }
+
+    @Test
+    void withoutServerSeriesOnlyTheClientsAreRecorded() throws Exception {
+        var config = TeachingLab.config(FaultBackendChoice.NONE, Map.of("hb", TeachingLab.profile(ProfileKind.APP_HEARTBEAT)));
+        config = config.withTelemetry(config.telemetry().withServerSeries(false));
+        try (Lab lab = Lab.start(config)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> lab.telemetry().series("client/hb-1")
+                    .map(s -> s.size() > 3).orElse(false));
+            assertThat(lab.telemetry().allSeries()).extracting(s -> s.track()).containsExactly("client/hb-1");
+            assertThat(lab.telemetry().snapshot().serverConnections()).hasSize(1);
+        }
+    }
 }
