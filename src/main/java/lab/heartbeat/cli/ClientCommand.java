@@ -17,6 +17,7 @@ import lab.heartbeat.telemetry.TelemetryConfig;
 import lab.heartbeat.telemetry.TimeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,12 +54,8 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the backoff jitter, for repeatable runs.")
     Long seed;
 
-    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
-            description = "Stop after this long (default: run until Ctrl-C).")
-    Duration duration;
-
-    @Option(names = "--json", description = "One JSON object per event and line.")
-    boolean json;
+    @Mixin
+    HeadlessOptions headless = new HeadlessOptions();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -73,8 +70,8 @@ final class ClientCommand implements Callable<Integer> {
                 Math.min(2, Runtime.getRuntime().availableProcessors()), Duration.ZERO, seed);
         PrintWriter out = spec.commandLine().getOut();
         TimeBase time = TimeBase.now();
-        Lab lab = Lab.start(config, time, new EventPrinter(out, json, time));
-        LabRunner.runUntilStopped(lab, duration);
+        Lab lab = Lab.start(config, time, new EventPrinter(out, headless.json, time));
+        LabRunner.runUntilStopped(lab, headless.duration);
         return Main.OK;
     }
 }

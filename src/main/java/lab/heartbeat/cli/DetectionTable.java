@@ -1,14 +1,19 @@
 package lab.heartbeat.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lab.heartbeat.lab.FaultRecord;
 import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RunResult;
 import lab.heartbeat.telemetry.Detection;
 
-/** A run's races and detections as plain-text tables. */
+/** A run's races and detections as plain-text tables; large races are summed up per kind of end. */
 final class DetectionTable {
+    /** Above this many entries a race is shown as one line per side and mechanism or cause. */
+    private static final int ROWS_IN_FULL = 16;
+
     private DetectionTable() {
     }
 
@@ -24,17 +29,28 @@ final class DetectionTable {
         for (Race race : result.races()) {
             FaultRecord f = race.fault();
             s.append(String.format("%nRace of %s: %s (%s) on %s, t0 = %.3f s%s%n", f.name(), f.kind().label(),
-                    f.backend(), f.targets(), result.time().msSinceStart(f.t0Nanos()) / 1000,
-                    f.active() ? "" : String.format(", cleared at %.3f s", result.time().msSinceStart(f.clearedNanos()) / 1000)));
+                    f.backend(), targets(race), result.time().msSinceStart(f.t0Nanos()) / 1000,
+                    f.active() ? "" : String.format(", cleared at %.3f s",
+                            result.time().msSinceStart(f.clearedNanos()) / 1000)));
+            attached.addAll(race.entries());
             if (race.entries().isEmpty()) {
                 s.append("  nothing noticed\n");
-                continue;
+            } else if (race.entries().size() <= ROWS_IN_FULL) {
+                header(s, "after t0");
+                for (Detection d : race.entries()) {
+                    row(s, d, race.measuredMs(d), race.predictedMs(d));
+                }
+            } else {
+                summary(s, race);
             }
-            header(s, "after t0");
-            for (Detection d : race.entries()) {
-                row(s, d, race.measuredMs(d), race.predictedMs(d));
-                attached.add(d);
-            }
+            race.targetsByGroup().forEach((group, clients) -> {
+                long back = clients.stream().filter(race.recoveries()::containsKey).count();
+                if (back > 0) {
+                    s.append(String.format("  reconnected %s: %d of %d, first %.0f ms, median %.0f ms, last %.0f ms after t0%n",
+                            group, back, clients.size(), race.recoveredMs(clients, 0), race.recoveredMs(clients, 50),
+                            race.recoveredMs(clients, 100)));
+                }
+            });
         }
         List<Detection> others = result.detections().stream().filter(d -> !attached.contains(d)).toList();
         s.append(String.format("%nDetections outside any fault: %d%s%n", others.size(),
@@ -46,6 +62,34 @@ final class DetectionTable {
             }
         }
         return s.toString();
+    }
+
+    private static String targets(Race race) {
+        var groups = race.targetsByGroup();
+        if (race.fault().targets().size() <= 6) {
+            return race.fault().targets().toString();
+        }
+        List<String> parts = new ArrayList<>();
+        groups.forEach((g, clients) -> parts.add(g + " (" + clients.size() + ")"));
+        return race.fault().targets().size() + " clients: " + String.join(", ", parts);
+    }
+
+    private static void summary(StringBuilder s, Race race) {
+        Map<String, List<Detection>> byKind = new LinkedHashMap<>();
+        for (Detection d : race.entries()) {
+            String what = d.isDetection() ? d.mechanism().label() : "(" + d.cause().label() + ")";
+            byKind.computeIfAbsent(d.side().label() + " " + what, k -> new ArrayList<>()).add(d);
+        }
+        s.append(String.format("  %-32s %6s %10s %10s %10s %10s   (ms after t0)%n", "side, mechanism / cause", "count",
+                "first", "median", "last", "worst err"));
+        byKind.forEach((kind, ds) -> {
+            double[] measured = ds.stream().mapToDouble(race::measuredMs).sorted().toArray();
+            double worst = ds.stream().filter(Detection::hasPrediction)
+                    .mapToDouble(d -> Math.abs(race.measuredMs(d) - race.predictedMs(d))).max().orElse(Double.NaN);
+            s.append(String.format("  %-32s %6d %10.1f %10.1f %10.1f %10s%n", kind, ds.size(), measured[0],
+                    measured[measured.length / 2], measured[measured.length - 1],
+                    Double.isNaN(worst) ? "-" : String.format("%.1f", worst)));
+        });
     }
 
     private static void header(StringBuilder s, String reference) {

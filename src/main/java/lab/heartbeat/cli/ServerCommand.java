@@ -12,6 +12,7 @@ import lab.heartbeat.telemetry.TelemetryConfig;
 import lab.heartbeat.telemetry.TimeBase;
 import lab.heartbeat.transport.ServerSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,12 +46,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-sweep", description = "Never close silent connections.")
     boolean noSweep;
 
-    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
-            description = "Stop after this long (default: run until Ctrl-C).")
-    Duration duration;
-
-    @Option(names = "--json", description = "One JSON object per event and line.")
-    boolean json;
+    @Mixin
+    HeadlessOptions headless = new HeadlessOptions();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -61,14 +58,14 @@ final class ServerCommand implements Callable<Integer> {
         TimeBase time = TimeBase.now();
         Lab lab;
         try {
-            lab = Lab.start(config, time, new EventPrinter(out, json, time));
+            lab = Lab.start(config, time, new EventPrinter(out, headless.json, time));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException undeclared, so catch broadly and name the address.
             throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
-        LabRunner.runUntilStopped(lab, duration);
+        LabRunner.runUntilStopped(lab, headless.duration);
         return Main.OK;
     }
 

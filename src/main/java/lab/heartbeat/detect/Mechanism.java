@@ -1,10 +1,8 @@
 package lab.heartbeat.detect;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** One failure detector, named as in the lab's vocabulary. */
-public enum Mechanism {
+public enum Mechanism implements Labelled {
     APP_HEARTBEAT("app-heartbeat"),
     BEACON("beacon"),
     SERVER_SWEEP("server-sweep"),
@@ -18,19 +16,14 @@ public enum Mechanism {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The mechanism with this label; the message lists the valid ones. */
     public static Mechanism ofLabel(String label) {
-        for (Mechanism m : values()) {
-            if (m.label.equals(label)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mechanism '" + label + "'; expected one of "
-                + Arrays.stream(values()).map(Mechanism::label).collect(Collectors.joining(", ")));
+        return Labelled.byLabel(Mechanism.class, label, "mechanism");
     }
 
     @Override

@@ -1,10 +1,8 @@
 package lab.heartbeat.detect;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** The families of client profiles a preset can be turned into. */
-public enum ProfileKind {
+public enum ProfileKind implements Labelled {
     APP_HEARTBEAT("app-heartbeat"),
     BEACON("beacon"),
     OS_KEEPALIVE("os-keepalive"),
@@ -21,19 +19,14 @@ public enum ProfileKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** The kind with this label; the message lists the valid ones. */
     public static ProfileKind ofLabel(String label) {
-        for (ProfileKind k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown profile kind '" + label + "'; expected one of "
-                + Arrays.stream(values()).map(ProfileKind::label).collect(Collectors.joining(", ")));
+        return Labelled.byLabel(ProfileKind.class, label, "profile kind");
     }
 
     @Override

@@ -1,10 +1,9 @@
 package lab.heartbeat.fault;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import lab.heartbeat.detect.Labelled;
 
 /** Something done to connections, named as in the lab's vocabulary. */
-public enum FaultKind {
+public enum FaultKind implements Labelled {
     CABLE_PULL("cable-pull", true),
     DROP_TO_SERVER("drop-to-server", true),
     DROP_TO_CLIENT("drop-to-client", true),
@@ -22,6 +21,7 @@ public enum FaultKind {
         this.network = network;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -42,13 +42,7 @@ public enum FaultKind {
     }
 
     public static FaultKind ofLabel(String label) {
-        for (FaultKind k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown fault '" + label + "'; expected one of "
-                + Arrays.stream(values()).map(FaultKind::label).collect(Collectors.joining(", ")));
+        return Labelled.byLabel(FaultKind.class, label, "fault");
     }
 
     @Override

@@ -1,11 +1,10 @@
 package lab.heartbeat.lab;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import lab.heartbeat.detect.Labelled;
 import lab.heartbeat.fault.FaultKind;
 
 /** The actions a scenario's timeline can take; most make or clear a fault. */
-public enum ActionKind {
+public enum ActionKind implements Labelled {
     /** Drop the target clients' packets both ways: a pulled cable. */
     CABLE_PULL("cable-pull", FaultKind.CABLE_PULL),
     /** Drop the target clients' packets towards the server only. */
@@ -43,6 +42,7 @@ public enum ActionKind {
         this.fault = fault;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -53,13 +53,7 @@ public enum ActionKind {
     }
 
     public static ActionKind ofLabel(String label) {
-        for (ActionKind a : values()) {
-            if (a.label.equals(label)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown action '" + label + "'; expected one of "
-                + Arrays.stream(values()).map(ActionKind::label).collect(Collectors.joining(", ")));
+        return Labelled.byLabel(ActionKind.class, label, "action");
     }
 
     @Override

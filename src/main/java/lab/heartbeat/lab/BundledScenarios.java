@@ -10,7 +10,8 @@ import java.util.Optional;
 /** The example scenarios shipped inside the application, runnable by name. */
 public final class BundledScenarios {
     private static final String FOLDER = "/lab/heartbeat/scenarios/";
-    private static final List<String> NAMES = List.of("cable-pull", "server-restart");
+    private static final List<String> NAMES = List.of("cable-pull", "keepalive-tuning", "heartbeat-trap",
+            "hung-vs-dead", "reconnect-storm", "server-restart");
 
     private BundledScenarios() {
     }

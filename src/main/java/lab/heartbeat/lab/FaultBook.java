@@ -2,6 +2,7 @@ package lab.heartbeat.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.Telemetry.Reference;
 
@@ -41,7 +42,7 @@ final class FaultBook {
         return f == null ? Reference.lastFrame(end) : new Reference(f.name(), f.t0Nanos());
     }
 
-    List<Race> races(List<Detection> ends) {
+    List<Race> races(List<Detection> ends, Map<String, Long> connectedSince) {
         List<Race> races = new ArrayList<>();
         for (FaultRecord f : all()) {
             List<Detection> mine = new ArrayList<>();
@@ -50,7 +51,14 @@ final class FaultBook {
                     mine.add(d);
                 }
             }
-            races.add(new Race(f, mine));
+            Map<String, Long> back = new java.util.HashMap<>();
+            for (String client : f.targets()) {
+                Long since = connectedSince.get(client);
+                if (since != null && since > f.t0Nanos()) {
+                    back.put(client, since);
+                }
+            }
+            races.add(new Race(f, mine, back));
         }
         return races;
     }

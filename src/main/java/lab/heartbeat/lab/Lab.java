@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.fault.FaultBackendChoice;
 import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
@@ -223,7 +224,7 @@ public final class Lab implements AutoCloseable {
             ReconnectingClient client = new ReconnectingClient(name, profile, target, nextClientAddress(),
                     group.next(), transport, telemetry, jitter::nextDouble, config.kernelSampleInterval());
             clients.put(name, client);
-            telemetry.clientAdded(name, profile.name());
+            telemetry.clientAdded(name, profile);
             client.start();
             names.add(name);
         }
@@ -340,6 +341,16 @@ public final class Lab implements AutoCloseable {
                 : server.connections().stream().filter(c -> names.contains(c.id().client())).toList();
     }
 
+    /** Changes the server's sweep for connections accepted from now on; running ones keep theirs. */
+    public void updateSweep(SweepParams sweep) {
+        if (server == null) {
+            throw new IllegalStateException("this lab has no embedded server");
+        }
+        server.updateSweep(sweep);
+        telemetry.action(EventKind.ACTION, "server", sweep == null ? "sweep off for new connections"
+                : "sweep " + sweep.interval().toMillis() + " ms x " + sweep.misses() + " for new connections");
+    }
+
     /** Plugs the cables back in: clears every network fault on the clients the target names. */
     public List<FaultRecord> plugIn(String target) throws FaultException {
         List<ReconnectingClient> victims = select(target);
@@ -383,7 +394,13 @@ public final class Lab implements AutoCloseable {
 
     /** Every fault with the ends of the connections it hit, measured from its t0. */
     public List<Race> races() {
-        return faults.races(telemetry.ends());
+        Map<String, Long> connectedSince = new java.util.HashMap<>();
+        for (var c : telemetry.snapshot().clients()) {
+            if (c.online()) {
+                connectedSince.put(c.client(), c.connectedNanos());
+            }
+        }
+        return faults.races(telemetry.ends(), connectedSince);
     }
 
     /**

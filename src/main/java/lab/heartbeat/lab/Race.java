@@ -1,17 +1,50 @@
 package lab.heartbeat.lab;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import lab.heartbeat.telemetry.Detection;
 
 /**
  * All ends of the connections one fault hit, side by side and in time order: every mechanism's
- * detection on both sides, and ends that were no detection (a reset, a peer closing).
+ * detection on both sides, and ends that were no detection (a reset, a peer closing). Also when
+ * each target client was connected again ({@code recoveries}: the moment its current connection
+ * came up, for the targets that have one made after t0).
  */
-public record Race(FaultRecord fault, List<Detection> entries) {
+public record Race(FaultRecord fault, List<Detection> entries, Map<String, Long> recoveries) {
 
     public Race {
         entries = entries.stream().sorted(Comparator.comparingLong(Detection::atNanos)).toList();
+        recoveries = Map.copyOf(recoveries);
+    }
+
+    /**
+     * Milliseconds after t0 at which {@code percent} of these clients' recoveries had happened
+     * (0 = the first, 100 = the last), or NaN when none of them is back.
+     */
+    public double recoveredMs(Collection<String> clients, int percent) {
+        List<Long> times = clients.stream().map(recoveries::get).filter(java.util.Objects::nonNull).sorted().toList();
+        if (times.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * times.size());
+        return (times.get(Math.max(0, rank - 1)) - fault.t0Nanos()) / 1e6;
+    }
+
+    public double recoveredMs(int percent) {
+        return recoveredMs(recoveries.keySet(), percent);
+    }
+
+    /** The fault's targets by group: a client {@code name-N} belongs to group {@code name}. */
+    public Map<String, List<String>> targetsByGroup() {
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String client : fault.targets()) {
+            int dash = client.lastIndexOf('-');
+            String group = dash > 0 ? client.substring(0, dash) : client;
+            groups.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(client);
+        }
+        return groups;
     }
 
     public List<Detection> detections() {

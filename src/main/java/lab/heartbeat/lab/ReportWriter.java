@@ -96,6 +96,19 @@ public final class ReportWriter {
             entries.add(e);
         }
         m.put("detections", entries);
+        List<Map<String, Object>> back = new ArrayList<>();
+        race.targetsByGroup().forEach((group, clients) -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("group", group);
+            g.put("clients", clients.stream().filter(race.recoveries()::containsKey).count());
+            g.put("of", clients.size());
+            double first = race.recoveredMs(clients, 0);
+            g.put("firstMs", Double.isNaN(first) ? null : round(first));
+            g.put("medianMs", Double.isNaN(first) ? null : round(race.recoveredMs(clients, 50)));
+            g.put("lastMs", Double.isNaN(first) ? null : round(race.recoveredMs(clients, 100)));
+            back.add(g);
+        });
+        m.put("reconnected", back);
         return m;
     }
 

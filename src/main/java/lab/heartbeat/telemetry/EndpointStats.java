@@ -1,5 +1,6 @@
 package lab.heartbeat.telemetry;
 
+import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.protocol.FrameType;
 import lab.heartbeat.transport.ClientState;
@@ -23,6 +24,7 @@ final class EndpointStats implements ConnectionObserver {
     volatile String connection = "";
     volatile String remote = "";
     volatile String profile = "";
+    volatile Profile profileSpec;
     volatile ClientState state = ClientState.CONNECTING;
     volatile boolean online;
     volatile long connectedNanos = -1;
@@ -158,6 +160,7 @@ final class EndpointStats implements ConnectionObserver {
         return new EndpointView(track, side, client, connection, remote, profile, state, online, connectedNanos,
                 lastReceivedNanos, heartbeatsSent, acksReceived, framesIn, framesOut, bytesIn, bytesOut, dataIn, dataOut,
                 misses, rttLastNanos < 0 ? Double.NaN : rttLastNanos / 1e6,
-                count == 0 ? Double.NaN : rttSumNanos / 1e6 / count, connections, reconnectAttempts, k, lastDetection);
+                count == 0 ? Double.NaN : rttSumNanos / 1e6 / count, connections, reconnectAttempts, k, lastDetection,
+                profileSpec);
     }
 }

@@ -1,10 +1,15 @@
 package lab.heartbeat.telemetry;
 
+import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.transport.ClientState;
 import lab.heartbeat.transport.KernelTcpInfo;
 
-/** An immutable reading of one track's counters, for tables, reports and tests. */
+/**
+ * An immutable reading of one track's counters, for tables, reports and tests. {@code profileSpec}
+ * is the client's whole profile (null on the server side), so a reader can tell which clients run
+ * older parameters.
+ */
 public record EndpointView(
         String track,
         Side side,
@@ -30,5 +35,6 @@ public record EndpointView(
         long connections,
         long reconnectAttempts,
         KernelTcpInfo kernel,
-        Detection lastDetection) {
+        Detection lastDetection,
+        Profile profileSpec) {
 }

@@ -57,6 +57,28 @@ public final class EventLog implements AutoCloseable {
         subscribers.add(subscriber);
     }
 
+    /**
+     * The events appended after the first {@code seen} (the {@link #appendedCount()} a reader saw
+     * last), oldest first; only those still in the window, so a reader that fell far behind loses
+     * the oldest ones.
+     */
+    public List<LabEvent> since(long seen) {
+        synchronized (recent) {
+            long missing = appended - Math.max(0, seen);
+            if (missing <= 0) {
+                return List.of();
+            }
+            int take = (int) Math.min(missing, recent.size());
+            List<LabEvent> out = new ArrayList<>(take);
+            var it = recent.descendingIterator();
+            for (int i = 0; i < take; i++) {
+                out.add(it.next());
+            }
+            java.util.Collections.reverse(out);
+            return out;
+        }
+    }
+
     /** The most recent events, oldest first, at most the window. */
     public List<LabEvent> recent() {
         synchronized (recent) {

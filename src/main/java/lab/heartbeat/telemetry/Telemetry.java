@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.transport.ClientState;
 import lab.heartbeat.transport.Closure;
@@ -42,6 +43,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final Map<EndpointStats, Boolean> serverOnline = new ConcurrentHashMap<>();
     private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
     private final List<Detection> ends = Collections.synchronizedList(new ArrayList<>());
+    private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<Detection, Reference> references = Reference::lastFrame;
     private final AtomicLong serverSequence = new AtomicLong();
     private final AtomicLong detectionCount = new AtomicLong();
@@ -84,6 +86,12 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     }
 
     /** Registers a client before it connects, so its track exists from the start. */
+    public void clientAdded(String client, Profile profile) {
+        clientAdded(client, profile.name());
+        clients.get(client).profileSpec = profile;
+    }
+
+    /** Registers a client known by its profile's name only (a peer the lab did not configure). */
     public void clientAdded(String client, String profile) {
         EndpointStats stats = new EndpointStats(this, Side.CLIENT, client, "client/" + client, config.historySamples());
         stats.profile = profile;
@@ -112,7 +120,8 @@ public final class Telemetry implements TransportListener, AutoCloseable {
                     c -> new EndpointStats(this, Side.CLIENT, c, "client/" + c, config.historySamples()));
         } else {
             String track = "server/" + id.key() + "#" + serverSequence.incrementAndGet();
-            stats = new EndpointStats(this, Side.SERVER, id.client(), track, config.historySamples());
+            stats = new EndpointStats(this, Side.SERVER, id.client(), track,
+                    config.serverSeries() ? config.historySamples() : 0);
             serverOnline.put(stats, Boolean.TRUE);
         }
         stats.opened(id, remoteAddress);
@@ -135,6 +144,9 @@ public final class Telemetry implements TransportListener, AutoCloseable {
                 closure.reason());
         if (ends.size() < MAX_ENDS) {
             ends.add(end);
+            if (end.isDetection()) {
+                detections.add(end);
+            }
         }
         if (end.isDetection()) {
             detectionCount.incrementAndGet();
@@ -224,8 +236,10 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         for (EndpointStats s : clients.values()) {
             s.series.append(tick, s.sample());
         }
-        for (EndpointStats s : serverOnline.keySet()) {
-            s.series.append(tick, s.sample());
+        if (config.serverSeries()) {
+            for (EndpointStats s : serverOnline.keySet()) {
+                s.series.append(tick, s.sample());
+            }
         }
     }
 
@@ -243,8 +257,21 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     /** Every detection so far, in the order they happened. */
     public List<Detection> detections() {
+        return detectionsSince(0);
+    }
+
+    /** The detections after the first {@code index}, for a reader that keeps up. */
+    public List<Detection> detectionsSince(int index) {
+        synchronized (detections) {
+            return index >= detections.size() ? List.of() : List.copyOf(detections.subList(Math.max(0, index),
+                    detections.size()));
+        }
+    }
+
+    /** The ends of connections after the first {@code index}, for a reader that keeps up. */
+    public List<Detection> endsSince(int index) {
         synchronized (ends) {
-            return ends.stream().filter(Detection::isDetection).toList();
+            return index >= ends.size() ? List.of() : List.copyOf(ends.subList(Math.max(0, index), ends.size()));
         }
     }
 
@@ -272,8 +299,24 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         return views;
     }
 
+    /** One track's time series (for example {@code client/hb-1}), if it is still retained. */
     public Optional<SeriesView> series(String track) {
-        return allSeries().stream().filter(v -> v.track().equals(track)).findFirst();
+        EndpointStats found = null;
+        if (track.startsWith("client/")) {
+            found = clients.get(track.substring("client/".length()));
+        }
+        if (found == null) {
+            found = serverOnline.keySet().stream().filter(s -> s.track().equals(track)).findFirst().orElse(null);
+        }
+        if (found == null) {
+            synchronized (retired) {
+                found = retired.stream().filter(s -> s.track().equals(track)).reduce((a, b) -> b).orElse(null);
+            }
+        }
+        if (found == null || found.series == null || found.series.size() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(found.series.view(found.track(), tickClock));
     }
 
     @Override

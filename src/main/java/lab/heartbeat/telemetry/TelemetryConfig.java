@@ -4,9 +4,16 @@ import java.time.Duration;
 
 /**
  * How much telemetry a lab keeps: the sampling interval and history length of the time series
- * (a zero history keeps none), the event window for readers, and how many closed tracks are kept.
+ * (a zero history keeps none), the event window for readers, how many closed tracks are kept, and
+ * whether the server's end of each connection gets a time series too (a report wants it; a
+ * dashboard that plots clients can halve its memory without it).
  */
-public record TelemetryConfig(Duration sampleInterval, Duration history, int eventWindow, int retiredTracks) {
+public record TelemetryConfig(Duration sampleInterval, Duration history, int eventWindow, int retiredTracks,
+        boolean serverSeries) {
+
+    public TelemetryConfig(Duration sampleInterval, Duration history, int eventWindow, int retiredTracks) {
+        this(sampleInterval, history, eventWindow, retiredTracks, true);
+    }
 
     public TelemetryConfig {
         if (sampleInterval == null || sampleInterval.isZero() || sampleInterval.isNegative()) {
@@ -38,6 +45,10 @@ public record TelemetryConfig(Duration sampleInterval, Duration history, int eve
     }
 
     public TelemetryConfig withHistory(Duration newHistory) {
-        return new TelemetryConfig(sampleInterval, newHistory, eventWindow, retiredTracks);
+        return new TelemetryConfig(sampleInterval, newHistory, eventWindow, retiredTracks, serverSeries);
+    }
+
+    public TelemetryConfig withServerSeries(boolean keep) {
+        return new TelemetryConfig(sampleInterval, history, eventWindow, retiredTracks, keep);
     }
 }

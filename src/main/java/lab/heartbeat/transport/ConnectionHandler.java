@@ -2,6 +2,7 @@ package lab.heartbeat.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -242,7 +243,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     static void reset(Channel channel, String reason) {
         channel.eventLoop().execute(() -> {
             if (channel.isOpen()) {
-                channel.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
             }
         });
         close(channel, Cause.LOCAL_CLOSE, reason);

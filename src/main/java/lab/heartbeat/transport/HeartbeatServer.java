@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Side;
+import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.detect.TickSchedule;
 import lab.heartbeat.protocol.FrameDecoder;
 import lab.heartbeat.protocol.FrameEncoder;
@@ -31,7 +32,15 @@ public final class HeartbeatServer implements AutoCloseable {
     private final Map<Channel, ServerConnection> online = new ConcurrentHashMap<>();
     private volatile Channel listening;
     private volatile int boundPort = -1;
-    private volatile TickSchedule sweeps;
+    /** The sweep new connections get and its server-wide phase, replaced as one. */
+    private record SweepPlan(SweepParams params, TickSchedule schedule) {
+        static SweepPlan of(SweepParams params, long phaseNanos) {
+            return new SweepPlan(params, params == null ? null : new TickSchedule(phaseNanos,
+                    params.interval().toNanos()));
+        }
+    }
+
+    private volatile SweepPlan sweep;
 
     public HeartbeatServer(ServerSettings settings, EventLoopGroup group, Transports transport,
             TransportListener listener) {
@@ -39,6 +48,7 @@ public final class HeartbeatServer implements AutoCloseable {
         this.group = group;
         this.transport = transport;
         this.listener = listener;
+        this.sweep = SweepPlan.of(settings.sweep(), Ticker.systemTicker().nanoTime());
     }
 
     /** Binds and returns the port; after a restart, the port bound the first time. */
@@ -48,9 +58,7 @@ public final class HeartbeatServer implements AutoCloseable {
         }
         int port = boundPort > 0 ? boundPort : settings.port();
         long now = Ticker.systemTicker().nanoTime();
-        if (settings.sweep() != null) {
-            sweeps = new TickSchedule(now, settings.sweep().interval().toNanos());
-        }
+        sweep = SweepPlan.of(sweep.params(), now);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -81,6 +89,19 @@ public final class HeartbeatServer implements AutoCloseable {
             c.channel().closeFuture().sync();
         }
         listener.serverStopped(boundPort, Ticker.systemTicker().nanoTime());
+    }
+
+    /**
+     * Sweeps connections accepted from now on with these parameters (null: no sweep); running
+     * connections keep the sweep they started with, as clients keep their profile.
+     */
+    public void updateSweep(SweepParams newSweep) {
+        sweep = SweepPlan.of(newSweep, Ticker.systemTicker().nanoTime());
+    }
+
+    /** The sweep new connections get, or null for none. */
+    public SweepParams sweep() {
+        return sweep.params();
     }
 
     public boolean isRunning() {
@@ -124,13 +145,15 @@ public final class HeartbeatServer implements AutoCloseable {
             online.put(ch, connection);
             ch.closeFuture().addListener(f -> online.remove(ch));
             ConnectionObserver observer = listener.connectionOpened(id, remoteText, now);
+            SweepPlan plan = sweep;
             ch.pipeline()
                     // bytes -> frames: seed-compatible little-endian header, bounded length
                     .addLast("decoder", new FrameDecoder(settings.maxFrameBytes()))
                     // frames -> bytes
                     .addLast("encoder", FrameEncoder.INSTANCE)
                     // answers heartbeats, sweeps silence, closes with a cause
-                    .addLast("connection", new ServerHandler(connection, observer, settings.sweep(), sweeps, settings));
+                    .addLast("connection", new ServerHandler(connection, observer, plan.params(), plan.schedule(),
+                            settings));
         }
     }
 }

@@ -26,7 +26,7 @@ final class FakeLab implements LabGateway {
 
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent) {
         return new EndpointView("client/" + client, Side.CLIENT, client, online ? client + ":1" : null, null, profile,
-                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, 0, 0.5, 0.5, 1, 0, null, null);
+                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, 0, 0.5, 0.5, 1, 0, null, null, null);
     }
 
     static DashboardFrame frame(List<EndpointView> views) {

@@ -1,0 +1,15 @@
+package lab.heartbeat.cli;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** What every long-running headless command accepts: how long to run, and how to print events. */
+final class HeadlessOptions {
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
+            description = "Stop after this long (default: run until Ctrl-C).")
+    Duration duration;
+
+    @Option(names = "--json", description = "One JSON object per event and line.")
+    boolean json;
+}
