@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.heartbeat.detect.Profile;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.transport.KernelTcpInfo;
@@ -35,7 +36,14 @@ public final class ConnectionRow {
     private final ReadOnlyStringWrapper lastDetection = new ReadOnlyStringWrapper(this, "lastDetection", "");
     private final ReadOnlyIntegerWrapper paramsVersion = new ReadOnlyIntegerWrapper(this, "paramsVersion", 1);
     private final ReadOnlyBooleanWrapper paramsOutdated = new ReadOnlyBooleanWrapper(this, "paramsOutdated");
+    private final ReadOnlyStringWrapper paramsLabel = new ReadOnlyStringWrapper(this, "paramsLabel", "");
+    private final ReadOnlyStringWrapper paramsDifferences = new ReadOnlyStringWrapper(this, "paramsDifferences", "");
     private Detection shownDetection;
+    /** The profile the params were judged for, and the edit count then: judged again when either changes. */
+    private Profile judgedSpec;
+    private int judgedEdits = -1;
+    /** The tick that last saw this client, to drop the rows of removed ones. */
+    long seenTick;
 
     public ConnectionRow(String client, String profile) {
         this.client = client;
@@ -59,9 +67,19 @@ public final class ConnectionRow {
         }
     }
 
-    void params(int version, boolean outdated) {
-        paramsVersion.set(version);
-        paramsOutdated.set(outdated);
+    /** Judges the client's parameters ({@code spec}, as the lab runs them) against the current versions. */
+    void params(Profile spec, ProfileVersions versions) {
+        int edits = versions.edits();
+        if (spec == judgedSpec && edits == judgedEdits) {
+            return;
+        }
+        judgedSpec = spec;
+        judgedEdits = edits;
+        ProfileVersions.Params p = versions.paramsOf(spec);
+        paramsVersion.set(p.version());
+        paramsOutdated.set(p.outdated());
+        paramsDifferences.set(p.differences());
+        paramsLabel.set(spec == null ? "" : p.label());
     }
 
     public String client() {
@@ -118,7 +136,21 @@ public final class ConnectionRow {
         return lastDetection.getReadOnlyProperty();
     }
 
-    /** The version of the profile's parameters this client was started with. */
+    /** {@code v2}, {@code v1 (old)}, {@code custom (old)}: what the params column shows. */
+    public ReadOnlyStringProperty paramsLabelProperty() {
+        return paramsLabel.getReadOnlyProperty();
+    }
+
+    public String paramsLabel() {
+        return paramsLabel.get();
+    }
+
+    /** How an outdated client's parameters differ from a new client's, e.g. {@code heartbeatInterval 1s (now 500ms)}. */
+    public String paramsDifferences() {
+        return paramsDifferences.get();
+    }
+
+    /** The version of its profile whose parameters this client runs, 0 when none matches. */
     public ReadOnlyIntegerProperty paramsVersionProperty() {
         return paramsVersion.getReadOnlyProperty();
     }
@@ -127,7 +159,7 @@ public final class ConnectionRow {
         return paramsVersion.get();
     }
 
-    /** True when the profile has been edited since this client started. */
+    /** True when the client runs other parameters than a new client of its profile would get. */
     public ReadOnlyBooleanProperty paramsOutdatedProperty() {
         return paramsOutdated.getReadOnlyProperty();
     }

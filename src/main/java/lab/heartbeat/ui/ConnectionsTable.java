@@ -49,7 +49,7 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         TableColumn<ConnectionRow, ConnectionRow> params = column("params", ReadOnlyObjectWrapper::new);
         params.setId("params");
         params.setCellFactory(c -> new ParamsCell());
-        params.setComparator(java.util.Comparator.comparingInt(ConnectionRow::paramsVersion));
+        params.setComparator(java.util.Comparator.comparing(ConnectionRow::paramsLabel));
         getColumns().setAll(java.util.List.of(client, profile, state, rtt, sent, acked, misses, reconnects, probes,
                 retrans, unacked, detection, params));
         for (TableColumn<ConnectionRow, ?> c : getColumns()) {
@@ -114,13 +114,11 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         protected void updateItem(ConnectionRow item, boolean empty) {
             super.updateItem(item, empty);
             if (shown != null) {
-                shown.paramsVersionProperty().removeListener(refresh);
-                shown.paramsOutdatedProperty().removeListener(refresh);
+                shown.paramsLabelProperty().removeListener(refresh);
             }
             shown = empty ? null : item;
             if (shown != null) {
-                shown.paramsVersionProperty().addListener(refresh);
-                shown.paramsOutdatedProperty().addListener(refresh);
+                shown.paramsLabelProperty().addListener(refresh);
             }
             show();
         }
@@ -132,10 +130,14 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
                 setTooltip(null);
                 return;
             }
-            setText("v" + shown.paramsVersion() + (shown.paramsOutdated() ? " (old)" : ""));
+            setText(shown.paramsLabel());
             if (shown.paramsOutdated()) {
                 getStyleClass().add("params-outdated");
-                setTooltip(new Tooltip("started before the profile was last edited; new clients get newer parameters"));
+                Tooltip tip = new Tooltip("runs older parameters than a new " + shown.profile() + " client gets: "
+                        + shown.paramsDifferences());
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+                setTooltip(tip);
             } else {
                 setTooltip(null);
             }

@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,7 +43,6 @@ import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
-import lab.heartbeat.transport.ServerSettings;
 
 /**
  * The dashboard's view model: the state every view binds to and the commands they call. It knows
@@ -58,6 +59,8 @@ public final class DashboardModel {
     private LabGateway lab;
     private final Executor commands;
     private final Executor fx;
+    private final Executor restarts;
+    private long tick;
     private final ProfileVersions versions = new ProfileVersions();
     private final DetectionDigest digest;
     private EventLines eventLines;
@@ -112,6 +115,7 @@ public final class DashboardModel {
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper(this, "validationMessage", "");
     private final ReadOnlyIntegerWrapper profileVersion = new ReadOnlyIntegerWrapper(this, "profileVersion", 1);
     private final ReadOnlyObjectWrapper<SweepParams> serverSweep = new ReadOnlyObjectWrapper<>(this, "serverSweep");
+    private final ReadOnlyBooleanWrapper restarting = new ReadOnlyBooleanWrapper(this, "restarting");
 
     // Charts and look
     private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window", Duration.ofMinutes(1));
@@ -124,24 +128,32 @@ public final class DashboardModel {
      * @param clock    monotonic nanoseconds, for the notifications' rate limit
      */
     public DashboardModel(LabGateway lab, Executor commands, Executor fx, LongSupplier clock) {
+        this(lab, commands, fx, clock, DashboardModel::restartThread);
+    }
+
+    /**
+     * @param restarts where a server restart waits out its down time: not the command thread, so
+     *                 that other commands go on meanwhile
+     */
+    public DashboardModel(LabGateway lab, Executor commands, Executor fx, LongSupplier clock, Executor restarts) {
         this.lab = lab;
         this.commands = commands;
         this.fx = fx;
+        this.restarts = restarts;
         this.digest = new DetectionDigest(clock, Duration.ofSeconds(1));
         this.eventLines = new EventLines(lab.startNanos());
         transport.set(lab.transport());
         port.set(lab.port());
         showFaultStatus(lab.faultStatus());
-        ServerSettings server = lab.serverSettings();
-        serverSweep.set(server == null ? null : server.sweep());
+        serverSweep.set(lab.serverSweep());
         filter.addListener((obs, old, text) -> visibleRows.setPredicate(matching(text)));
         for (ParameterCatalog.Entry e : ParameterCatalog.PROFILE) {
             profileParameters.add(new ProfileParameter(e.key(), e.category(), e.description()));
         }
         serverParameters.add(new ProfileParameter(ParameterCatalog.SWEEP_INTERVAL, "Server sweep",
-                "sweep period of the server (applies when the server restarts)"));
+                "sweep period of the server; applies to connections accepted from now on"));
         serverParameters.add(new ProfileParameter(ParameterCatalog.SWEEP_MISSES, "Server sweep",
-                "silent sweeps before the server closes a connection"));
+                "silent sweeps before the server closes a connection; applies to new connections"));
         addKind.addListener((obs, old, kind) -> showProfile());
         addPreset.addListener((obs, old, preset) -> showProfile());
         showProfile();
@@ -150,6 +162,12 @@ public final class DashboardModel {
 
     /** A detection notice; numbered so that two equal texts in a row are two notices. */
     public record Notice(int number, String text) {
+    }
+
+    private static void restartThread(Runnable restart) {
+        Thread t = new Thread(restart, "server-restart");
+        t.setDaemon(true);
+        t.start();
     }
 
     // ---- ticks ---------------------------------------------------------------------------------
@@ -162,32 +180,31 @@ public final class DashboardModel {
         TelemetrySnapshot snapshot = frame.snapshot();
         latestSeconds = (snapshot.nanos() - lab.startNanos()) / 1e9;
         List<ConnectionRow> added = new ArrayList<>();
-        Set<String> present = new HashSet<>();
+        long now = ++tick;
         int up = 0;
         for (EndpointView v : snapshot.clients()) {
-            present.add(v.client());
             ConnectionRow row = rowsByClient.get(v.client());
             if (row == null) {
                 row = new ConnectionRow(v.client(), v.profile() == null ? "" : v.profile());
                 rowsByClient.put(v.client(), row);
                 added.add(row);
             }
+            row.seenTick = now;
             row.update(v);
-            int version = versions.versionOf(v.client());
-            row.params(version, version < versions.currentNumber(row.profile()));
+            row.params(v.profileSpec(), versions);
             if (row.state() == StateBadge.UP) {
                 up++;
             }
         }
-        if (rowsByClient.size() > present.size()) {
-            rowsByClient.keySet().retainAll(present);
-            rows.removeIf(r -> !present.contains(r.client()));
+        if (rowsByClient.size() > snapshot.clients().size()) {
+            rowsByClient.values().removeIf(r -> r.seenTick != now);
+            rows.removeIf(r -> r.seenTick != now);
         }
         rows.addAll(added);
         clientsUp.set(up);
         clientCount.set(rows.size());
-        if (frame.events() != null) {
-            showEvents(frame.events());
+        if (!frame.newEvents().isEmpty()) {
+            showEvents(frame.newEvents());
         }
         for (Detection d : frame.newDetections()) {
             recentDetections.addLast(d);
@@ -222,6 +239,8 @@ public final class DashboardModel {
         transport.set(next.transport());
         port.set(next.port());
         labName.set(next.name());
+        serverSweep.set(next.serverSweep());
+        showServer();
         showFaultStatus(next.faultStatus());
         showRaces();
     }
@@ -266,13 +285,17 @@ public final class DashboardModel {
         }
     }
 
-    private void showEvents(List<LabEvent> recent) {
-        int from = Math.max(0, recent.size() - EVENT_LINES);
-        List<String> lines = new ArrayList<>(recent.size() - from);
-        for (int i = recent.size() - 1; i >= from; i--) {
-            lines.add(eventLines.line(recent.get(i)));
+    /** Puts the new events on top of the log, newest first, and keeps the latest {@value #EVENT_LINES}. */
+    private void showEvents(List<LabEvent> fresh) {
+        int from = Math.max(0, fresh.size() - EVENT_LINES);
+        List<String> lines = new ArrayList<>(fresh.size() - from);
+        for (int i = fresh.size() - 1; i >= from; i--) {
+            lines.add(eventLines.line(fresh.get(i)));
         }
-        events.setAll(lines);
+        events.addAll(0, lines);
+        if (events.size() > EVENT_LINES) {
+            events.remove(EVENT_LINES, events.size());
+        }
     }
 
     private static java.util.function.Predicate<ConnectionRow> matching(String text) {
@@ -297,7 +320,6 @@ public final class DashboardModel {
         commands.execute(() -> {
             try {
                 List<String> names = lab.addClients(group, count, version.profile());
-                names.forEach(n -> versions.started(n, version.number()));
                 report("added " + names.size() + " " + version.profile().name() + " v" + version.number()
                         + (names.isEmpty() ? "" : ": " + names.get(0) + (names.size() > 1 ? " …" : "")));
             } catch (RuntimeException e) {
@@ -316,7 +338,6 @@ public final class DashboardModel {
         commands.execute(() -> {
             try {
                 lab.removeClients(names);
-                names.forEach(versions::forget);
                 report("removed " + names.size() + " client" + (names.size() == 1 ? "" : "s"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -348,11 +369,13 @@ public final class DashboardModel {
     }
 
     /**
-     * Validates the server's sweep with the engine's rules. The running server keeps its settings
-     * (the engine cannot change them yet); the value is kept for the next start.
+     * Validates the server's sweep with the engine's rules and gives it to the running server for
+     * the connections it accepts from now on; connections already open keep the sweep they started
+     * with (as clients keep their profile).
      */
     public boolean editServer(String key, String value) {
         SweepParams current = serverSweep.get();
+        SweepParams sweep;
         try {
             Duration interval = current == null ? Duration.ofSeconds(1) : current.interval();
             int misses = current == null ? 3 : current.misses();
@@ -361,17 +384,36 @@ public final class DashboardModel {
             } else {
                 misses = parse(key, value, v -> Integer.parseInt(v.trim()));
             }
-            serverSweep.set(new SweepParams(interval, misses));
-            validationMessage.set("");
-            message.set("server sweep " + Durations.format(interval) + " x " + misses
-                    + ": kept for the next server start");
-            return true;
+            sweep = new SweepParams(interval, misses);
         } catch (IllegalArgumentException e) {
             validationMessage.set(e.getMessage());
-            return false;
-        } finally {
             showServer();
+            return false;
         }
+        validationMessage.set("");
+        if (sweep.equals(current)) {
+            showServer();
+            return true;
+        }
+        serverSweep.set(sweep);
+        showServer();
+        String text = "server sweep " + Durations.format(sweep.interval()) + " x " + sweep.misses();
+        message.set(text + " …");
+        LabGateway on = lab;
+        commands.execute(() -> {
+            try {
+                on.updateSweep(sweep);
+                report(text + " for new connections; open ones keep theirs");
+            } catch (RuntimeException e) {
+                report("server sweep failed: " + e.getMessage());
+                SweepParams running = on.serverSweep();
+                fx.execute(() -> {
+                    serverSweep.set(running);
+                    showServer();
+                });
+            }
+        });
+        return true;
     }
 
     private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
@@ -458,24 +500,40 @@ public final class DashboardModel {
         });
     }
 
-    /** Restarts the embedded server after {@code down}; the command thread waits out the down time. */
+    /**
+     * Restarts the embedded server after {@code down}, on a thread of its own that waits out the
+     * down time, so that other commands go on meanwhile. One restart at a time: see
+     * {@link #restartingProperty()}.
+     */
     public void restartServer(Duration down) {
         String why = faultStatus.get().whyUnavailable(FaultKind.SERVER_RESTART);
         if (why != null) {
             message.set("server restart is unavailable: " + why);
             return;
         }
+        if (restarting.get()) {
+            message.set("server restart: one is in progress");
+            return;
+        }
         LabGateway on = lab;
+        restarting.set(true);
         message.set("server restarting, down for " + Durations.format(down) + " …");
-        commands.execute(() -> {
+        restarts.execute(() -> {
+            String outcome;
             try {
                 on.restartServer(down);
-                report("server back after " + Durations.format(down));
+                outcome = "server back after " + Durations.format(down);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                outcome = "server restart interrupted";
             } catch (FaultException | RuntimeException e) {
-                report("server restart failed: " + e.getMessage());
+                outcome = "server restart failed: " + e.getMessage();
             }
+            String text = outcome;
+            fx.execute(() -> {
+                restarting.set(false);
+                message.set(text);
+            });
         });
     }
 
@@ -638,6 +696,11 @@ public final class DashboardModel {
     /** The version of the chosen profile that new clients will get. */
     public ReadOnlyIntegerProperty profileVersionProperty() {
         return profileVersion.getReadOnlyProperty();
+    }
+
+    /** True while a server restart runs (the server down, or starting again). */
+    public ReadOnlyBooleanProperty restartingProperty() {
+        return restarting.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SweepParams> serverSweepProperty() {

@@ -248,7 +248,12 @@ public final class DashboardView extends BorderPane {
         validation.textProperty().bind(model.validationMessageProperty());
         validation.visibleProperty().bind(model.validationMessageProperty().isNotEmpty());
         validation.managedProperty().bind(validation.visibleProperty());
-        VBox box = new VBox(6, profile, validation, sheet);
+        Label sweepNote = new Label("Server sweep: applies to connections the server accepts from now on;"
+                + " connections already open keep the sweep they started with.");
+        sweepNote.setId("sweep-note");
+        sweepNote.getStyleClass().add("editor-note");
+        sweepNote.setWrapText(true);
+        VBox box = new VBox(6, profile, validation, sheet, sweepNote);
         box.setPadding(new Insets(6));
         box.setPrefWidth(320);
         box.setMaxHeight(Double.MAX_VALUE);

@@ -95,7 +95,7 @@ final class FaultControls {
         down.setPrefColumnCount(4);
         down.setTooltip(new Tooltip("how long the server stays down"));
         nodes.add(new HBox(2, guarded(restart, FaultKind.SERVER_RESTART,
-                "stop the server, wait the down time, start it again on the same port"), down));
+                "stop the server, wait the down time, start it again on the same port (one restart at a time)"), down));
         Button latency = new Button("Latency");
         latency.setId("latency");
         latency.setOnAction(e -> latency());
@@ -110,6 +110,7 @@ final class FaultControls {
         lat.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         nodes.add(lat);
         model.faultStatusProperty().addListener((o, old, status) -> refreshers.forEach(Runnable::run));
+        model.restartingProperty().addListener((o, old, now) -> refreshers.forEach(Runnable::run));
         return nodes;
     }
 
@@ -120,7 +121,8 @@ final class FaultControls {
         Tooltip enabled = new Tooltip(help);
         Runnable refresh = () -> {
             String why = kind == null ? null : model.faultStatusProperty().get().whyUnavailable(kind);
-            button.setDisable(why != null);
+            // One server restart at a time: its button waits for the running one to end.
+            button.setDisable(why != null || kind == FaultKind.SERVER_RESTART && model.restartingProperty().get());
             if (why == null) {
                 button.setTooltip(enabled);
                 Tooltip.uninstall(wrapper, (Tooltip) wrapper.getProperties().get("why"));
@@ -160,7 +162,8 @@ final class FaultControls {
         menu.setOnShowing(e -> {
             for (MenuItem item : menu.getItems()) {
                 FaultKind kind = kindOf(item.getId());
-                item.setDisable(kind != null && model.faultStatusProperty().get().whyUnavailable(kind) != null);
+                item.setDisable(kind != null && model.faultStatusProperty().get().whyUnavailable(kind) != null
+                        || kind == FaultKind.SERVER_RESTART && model.restartingProperty().get());
             }
         });
         return menu;

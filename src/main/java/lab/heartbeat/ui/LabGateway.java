@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
@@ -23,11 +24,32 @@ public interface LabGateway extends AutoCloseable {
 
     TelemetrySnapshot snapshot();
 
-    /** The most recent events, oldest first. */
-    List<LabEvent> recentEvents();
+    /**
+     * The events appended after the first {@code seen}, oldest first, and the count to pass next
+     * time. A reader that fell further behind than the lab's event window gets only the newest
+     * ones: then {@code seen} grows by more than the events returned.
+     */
+    Events eventsSince(long seen);
 
-    /** The detections from this index on, in the order they happened. */
-    List<Detection> detectionsFrom(int index);
+    /** New events and the log's count after them. */
+    record Events(List<LabEvent> events, long seen) {
+        public Events {
+            events = List.copyOf(events);
+        }
+
+        /** Whether events were lost between {@code before} and these. */
+        public boolean lostAfter(long before) {
+            return seen - before > events.size();
+        }
+    }
+
+    /** The detections after the first {@code index}, in the order they happened. */
+    List<Detection> detectionsSince(int index);
+
+    /** The ends of connections (detections, resets, closes) after the first {@code index}. */
+    default List<Detection> endsSince(int index) {
+        return List.of();
+    }
 
     Optional<SeriesView> series(String track);
 
@@ -40,8 +62,19 @@ public interface LabGateway extends AutoCloseable {
     /** The embedded server's listening port, or the remote server's. */
     int port();
 
-    /** The settings the embedded server runs with, or null without one. */
+    /** The settings the embedded server started with, or null without one. */
     ServerSettings serverSettings();
+
+    /** The sweep the server gives new connections now (null: none, or no server). Cheap, no lock. */
+    default SweepParams serverSweep() {
+        ServerSettings s = serverSettings();
+        return s == null ? null : s.sweep();
+    }
+
+    /** Sweeps connections the server accepts from now on with these parameters; open ones keep theirs. */
+    default void updateSweep(SweepParams sweep) {
+        throw new IllegalStateException("this lab has no embedded server");
+    }
 
     List<String> addClients(String group, int count, Profile profile);
 

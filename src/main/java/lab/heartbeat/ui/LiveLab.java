@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
@@ -11,6 +12,7 @@ import lab.heartbeat.lab.FaultRecord;
 import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.telemetry.Detection;
+import lab.heartbeat.telemetry.EventLog;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.SeriesView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
@@ -46,15 +48,24 @@ public final class LiveLab implements LabGateway {
     }
 
     @Override
-    public List<LabEvent> recentEvents() {
-        return lab.telemetry().events().recent();
+    public Events eventsSince(long seen) {
+        EventLog log = lab.telemetry().events();
+        List<LabEvent> fresh = log.since(seen);
+        // Fewer than a window's worth: exactly the missing ones. A full window may have lost older ones;
+        // then the reader goes on from the count now (the few appended since the read are lost as well).
+        long next = fresh.size() < lab.telemetry().config().eventWindow() ? seen + fresh.size()
+                : Math.max(seen + fresh.size(), log.appendedCount());
+        return new Events(fresh, next);
     }
 
     @Override
-    public List<Detection> detectionsFrom(int index) {
-        // The engine only hands out the whole list; the poller asks only when the count has grown.
-        List<Detection> all = lab.telemetry().detections();
-        return index >= all.size() ? List.of() : List.copyOf(all.subList(index, all.size()));
+    public List<Detection> detectionsSince(int index) {
+        return lab.telemetry().detectionsSince(index);
+    }
+
+    @Override
+    public List<Detection> endsSince(int index) {
+        return lab.telemetry().endsSince(index);
     }
 
     @Override
@@ -80,6 +91,16 @@ public final class LiveLab implements LabGateway {
     @Override
     public ServerSettings serverSettings() {
         return lab.server() == null ? null : lab.server().settings();
+    }
+
+    @Override
+    public SweepParams serverSweep() {
+        return lab.server() == null ? null : lab.server().sweep();
+    }
+
+    @Override
+    public void updateSweep(SweepParams sweep) {
+        lab.updateSweep(sweep);
     }
 
     @Override

@@ -1,16 +1,21 @@
 package lab.heartbeat.ui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import lab.heartbeat.detect.Preset;
+import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.ProfileKind;
 
 /**
- * The edited profiles, one per kind and preset, each with a version that grows with every
- * accepted edit; version 1 is the preset's own numbers. Edits apply to clients added afterwards,
- * so each client remembers the version it was started with.
+ * The edited profiles, one per kind and preset (one profile name, {@code kind/preset}), each with
+ * its versions: version 1 is the preset's own numbers, every accepted edit adds one. Edits apply
+ * to clients added afterwards. Which parameters a client runs is the lab's to say (its
+ * {@code profileSpec}); this only tells which version that is and whether it is the current one.
  */
 public final class ProfileVersions {
 
@@ -18,18 +23,23 @@ public final class ProfileVersions {
     public record Version(Profile profile, int number, Map<String, String> overrides) {
     }
 
-    private final Map<String, Version> current = new ConcurrentHashMap<>();
-    private final Map<String, Integer> clientVersions = new ConcurrentHashMap<>();
+    /**
+     * What a client's parameters are: the version they match (0: none, e.g. a scenario's own
+     * overrides), whether they differ from what a new client of that profile gets now, and how.
+     */
+    public record Params(int version, boolean outdated, String differences) {
+        static final Params UNKNOWN = new Params(0, false, "");
 
-    public Version current(ProfileKind kind, Preset preset) {
-        Profile base = Profile.of(kind, preset);
-        return current.computeIfAbsent(base.name(), n -> new Version(base, 1, Map.of()));
+        public String label() {
+            return (version > 0 ? "v" + version : "custom") + (outdated ? " (old)" : "");
+        }
     }
 
-    /** The current version number of the profile of this name (1 when never edited). */
-    public int currentNumber(String profileName) {
-        Version v = current.get(profileName);
-        return v == null ? 1 : v.number();
+    private final Map<String, List<Version>> versions = new ConcurrentHashMap<>();
+    private final AtomicInteger edits = new AtomicInteger();
+
+    public Version current(ProfileKind kind, Preset preset) {
+        return last(history(Profile.of(kind, preset)));
     }
 
     /**
@@ -37,28 +47,80 @@ public final class ProfileVersions {
      * engine's IllegalArgumentException, naming the key, and changes nothing.
      */
     public Version edit(ProfileKind kind, Preset preset, String key, String value) {
-        Version v = current(kind, preset);
-        Map<String, String> overrides = new LinkedHashMap<>(v.overrides());
-        overrides.put(key, value.trim());
-        Profile edited = Profile.of(kind, preset).withOverrides(overrides);
-        if (edited.equals(v.profile())) {
-            return v;
+        List<Version> history = history(Profile.of(kind, preset));
+        synchronized (history) {
+            Version v = last(history);
+            Map<String, String> overrides = new LinkedHashMap<>(v.overrides());
+            overrides.put(key, value.trim());
+            Profile edited = Profile.of(kind, preset).withOverrides(overrides);
+            if (edited.equals(v.profile())) {
+                return v;
+            }
+            Version next = new Version(edited, v.number() + 1, Map.copyOf(overrides));
+            history.add(next);
+            edits.incrementAndGet();
+            return next;
         }
-        Version next = new Version(edited, v.number() + 1, Map.copyOf(overrides));
-        current.put(edited.name(), next);
-        return next;
     }
 
-    void started(String client, int version) {
-        clientVersions.put(client, version);
+    /** Grows with every accepted edit: what a client's {@link Params} are may have changed. */
+    public int edits() {
+        return edits.get();
     }
 
-    void forget(String client) {
-        clientVersions.remove(client);
+    /**
+     * What a client running {@code spec} shows: compared with the current version of its profile
+     * (same kind and preset). A profile of a preset the dashboard does not know has no version.
+     */
+    public Params paramsOf(Profile spec) {
+        if (spec == null) {
+            return Params.UNKNOWN;
+        }
+        List<Version> history;
+        try {
+            int slash = spec.name().indexOf('/');
+            Preset preset = Presets.byName(slash < 0 ? "" : spec.name().substring(slash + 1));
+            history = history(Profile.of(spec.kind(), preset));
+        } catch (IllegalArgumentException unknownPreset) {
+            return Params.UNKNOWN;
+        }
+        synchronized (history) {
+            int version = 0;
+            for (Version v : history) {
+                if (v.profile().equals(spec)) {
+                    version = v.number();
+                }
+            }
+            Profile now = last(history).profile();
+            return now.equals(spec) ? new Params(version, false, "")
+                    : new Params(version, true, differences(spec, now));
+        }
     }
 
-    /** The version a client was started with; clients the dashboard did not add run version 1. */
-    public int versionOf(String client) {
-        return clientVersions.getOrDefault(client, 1);
+    /** The parameters in which {@code running} differs from {@code now}, e.g. {@code heartbeatInterval 1s (now 500ms)}. */
+    static String differences(Profile running, Profile now) {
+        List<String> parts = new ArrayList<>();
+        for (ParameterCatalog.Entry e : ParameterCatalog.PROFILE) {
+            String a = e.read().apply(running);
+            String b = e.read().apply(now);
+            if (!a.equals(b)) {
+                parts.add(e.key() + " " + (a.isEmpty() ? "—" : a) + " (now " + (b.isEmpty() ? "—" : b) + ")");
+            }
+        }
+        return parts.isEmpty() ? "other parameters than new clients get" : String.join(", ", parts);
+    }
+
+    private List<Version> history(Profile base) {
+        return versions.computeIfAbsent(base.name(), n -> {
+            List<Version> list = new ArrayList<>();
+            list.add(new Version(base, 1, Map.of()));
+            return list;
+        });
+    }
+
+    private static Version last(List<Version> history) {
+        synchronized (history) {
+            return history.get(history.size() - 1);
+        }
     }
 }

@@ -157,7 +157,7 @@ public final class RacePanel extends VBox {
             return;
         }
         summary.setText(race.name() + ": " + race.kind() + " by " + race.backend() + " on "
-                + String.join(", ", race.targets()) + String.format(Locale.ROOT, ", t0 = %.2f s", race.t0Seconds())
+                + targets(race.targets()) + String.format(Locale.ROOT, ", t0 = %.2f s", race.t0Seconds())
                 + (race.active() ? ", still on" : String.format(Locale.ROOT, ", cleared at %.2f s", race.clearedSeconds()))
                 + "; " + race.detections().size() + " detection(s), " + race.entries().size() + " end(s)");
         table.getItems().setAll(race.entries());
@@ -205,6 +205,15 @@ public final class RacePanel extends VBox {
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             explanations.getChildren().addAll(title, text);
         }
+    }
+
+    /** The targets' names, the first few of a large fault only: a thousand names would make a page of label. */
+    static String targets(List<String> targets) {
+        int shown = 6;
+        if (targets.size() <= shown + 1) {
+            return String.join(", ", targets);
+        }
+        return String.join(", ", targets.subList(0, shown)) + " and " + (targets.size() - shown) + " more";
     }
 
     private static String ms(double v) {

@@ -9,6 +9,7 @@ import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.lab.ClientGroup;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.lab.LabConfig;
+import lab.heartbeat.telemetry.TelemetryConfig;
 import lab.heartbeat.transport.ServerSettings;
 
 /** The lab the dashboard opens with: a teaching server and one client per teaching profile. */
@@ -31,7 +32,9 @@ public final class StartupLab {
             groups.add(new ClientGroup(kind.label(), 1, Profile.of(kind, teaching)));
         }
         // Kernel faults in a private namespace, else the proxy; never the host's firewall.
-        return LabConfig.embedded(server, groups).withFaults(lab.heartbeat.fault.FaultBackendChoice.AUTO, false);
+        // The dashboard plots clients only: the server's ends keep counters but no time series (half the history).
+        return LabConfig.embedded(server, groups).withTelemetry(TelemetryConfig.defaults().withServerSeries(false))
+                .withFaults(lab.heartbeat.fault.FaultBackendChoice.AUTO, false);
     }
 
     public static LiveLab start() throws InterruptedException {

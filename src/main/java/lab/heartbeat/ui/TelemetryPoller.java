@@ -1,14 +1,16 @@
 package lab.heartbeat.ui;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import lab.heartbeat.lab.FaultRecord;
 import lab.heartbeat.telemetry.Detection;
+import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
 
@@ -17,10 +19,18 @@ import lab.heartbeat.telemetry.TelemetrySnapshot;
  * event loop holds: it only takes the latest {@link DashboardFrame}. The chart feed is written
  * here too, off the FX thread, as ChartFX's data set locks require. The lab read can be switched
  * (to a scenario's lab and back); the switch happens between two polls, on this thread.
+ *
+ * <p>Each poll reads one snapshot and only what is new since the last poll: the events after the
+ * last count seen, the detections and ends after the last index. The races are read again only
+ * when something that changes them happened (a fault made or cleared, a detection, an end, a
+ * reconnection), at most every {@value #RACE_EVERY} polls while such things keep coming.
  */
 public final class TelemetryPoller implements AutoCloseable {
-    /** Races are read again at least this often (in polls) while faults exist: ends that are no detection. */
-    private static final int RACE_REFRESH = 10;
+    /** While races keep changing (a thousand ends in a row), they are read at most this often, in polls. */
+    static final int RACE_EVERY = 3;
+    /** Events that can change a race: its fault, its ends, the reconnections that say when a client was back. */
+    private static final Set<EventKind> RACE_EVENTS = EnumSet.of(EventKind.FAULT_INJECTED, EventKind.FAULT_CLEARED,
+            EventKind.DETECTED, EventKind.DISCONNECTED, EventKind.CONNECTED);
 
     private LabGateway lab;
     private final AtomicReference<LabGateway> pending = new AtomicReference<>();
@@ -32,10 +42,16 @@ public final class TelemetryPoller implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private long eventsSeen = -1;
+    private long eventsSeen;
     private int detectionsSeen;
-    private List<Object> raceKey;
-    private int pollsSinceRaces;
+    private int endsSeen;
+    /** Whether the lab has made a fault: until then there is no race to read. */
+    private boolean faultsMade;
+    /** Something changed the races since they were last read. */
+    private boolean racesStale = true;
+    private int pollsSinceRaces = RACE_EVERY;
+    private int raceReads;
+    private boolean noRacesSent;
 
     /** {@code sampleListener} runs on the poller thread after every snapshot. */
     public TelemetryPoller(LabGateway lab, Consumer<TelemetrySnapshot> sampleListener) {
@@ -78,48 +94,70 @@ public final class TelemetryPoller implements AutoCloseable {
         LabGateway next = pending.getAndSet(null);
         if (next != null && next != lab) {
             lab = next;
-            eventsSeen = -1;
+            eventsSeen = 0;
             detectionsSeen = 0;
-            raceKey = null;
+            endsSeen = 0;
+            faultsMade = false;
+            noRacesSent = false;
+            racesStale = true;
+            pollsSinceRaces = RACE_EVERY;
             switchListener.accept(next);
         }
         TelemetrySnapshot snapshot = lab.snapshot();
-        List<LabEvent> events = null;
+        List<LabEvent> events = List.of();
         if (snapshot.eventCount() != eventsSeen) {
-            events = lab.recentEvents();
-            eventsSeen = snapshot.eventCount();
+            LabGateway.Events batch = lab.eventsSince(eventsSeen);
+            boolean lost = batch.lostAfter(eventsSeen);
+            eventsSeen = batch.seen();
+            events = batch.events();
+            for (LabEvent e : events) {
+                faultsMade |= e.kind() == EventKind.FAULT_INJECTED;
+                racesStale |= RACE_EVENTS.contains(e.kind());
+            }
+            if (lost) {
+                // A fault's event may be among the lost ones: ask the lab once.
+                faultsMade |= !lab.faults().isEmpty();
+                racesStale = true;
+            }
         }
         List<Detection> detections = List.of();
         if (snapshot.detectionCount() > detectionsSeen) {
-            detections = lab.detectionsFrom(detectionsSeen);
+            detections = lab.detectionsSince(detectionsSeen);
             detectionsSeen += detections.size();
+            racesStale |= !detections.isEmpty();
         }
-        List<RaceView> races = races(snapshot);
+        List<Detection> ends = lab.endsSince(endsSeen);
+        endsSeen += ends.size();
+        racesStale |= !ends.isEmpty();
+        List<RaceView> races = races();
         sampleListener.accept(snapshot);
         DashboardFrame frame = new DashboardFrame(snapshot, events, detections, lab, races);
         latest.accumulateAndGet(frame, (old, newer) -> old == null ? newer : old.then(newer));
     }
 
     /** Every race when something may have changed them, else null. */
-    private List<RaceView> races(TelemetrySnapshot snapshot) {
-        List<FaultRecord> faults = lab.faults();
-        if (faults.isEmpty()) {
-            if (raceKey != null && raceKey.isEmpty()) {
-                return null;
-            }
-            raceKey = List.of();
-            return List.of();
-        }
-        long active = faults.stream().filter(FaultRecord::active).count();
-        List<Object> key = List.of(faults.size(), active, snapshot.detectionCount());
-        if (key.equals(raceKey) && ++pollsSinceRaces < RACE_REFRESH) {
+    private List<RaceView> races() {
+        pollsSinceRaces++;
+        if (!racesStale || pollsSinceRaces < RACE_EVERY) {
             return null;
         }
-        raceKey = key;
+        racesStale = false;
         pollsSinceRaces = 0;
+        if (!faultsMade) {
+            // No race yet: say so once, then nothing until a fault is made.
+            boolean first = !noRacesSent;
+            noRacesSent = true;
+            return first ? List.of() : null;
+        }
+        raceReads++;
         String source = lab.name();
         long start = lab.startNanos();
         return lab.races().stream().map(r -> RaceView.of(source, r, start)).toList();
+    }
+
+    /** How often the races were read, for tests. */
+    int raceReads() {
+        return raceReads;
     }
 
     @Override

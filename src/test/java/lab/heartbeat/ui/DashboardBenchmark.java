@@ -11,10 +11,14 @@ import javafx.stage.Stage;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.ProfileKind;
+import lab.heartbeat.fault.FaultKind;
 
 /**
  * Not a test: opens the dashboard headless (Monocle) on a lab with N clients and prints the frame
- * rate, the FX thread's busy share (its CPU time over wall time) and the heap.
+ * rate, the FX thread's busy share (its CPU time over wall time) and the heap. The race panel is
+ * in front; a fifth of the way into the measurement every client's cable is pulled (kernel backend
+ * in a private namespace, else the proxy), and plugged in again at three fifths, so the race, the
+ * fault shading, the markers and the reconnections are all measured.
  * Usage: DashboardBenchmark [clients] [seconds]
  */
 public final class DashboardBenchmark {
@@ -48,6 +52,7 @@ public final class DashboardBenchmark {
             fxThread[0] = Thread.currentThread().getId();
             Dashboard d = new Dashboard(lab, owner -> null);
             d.show(new Stage());
+            d.view().side().getSelectionModel().select(1);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -63,17 +68,33 @@ public final class DashboardBenchmark {
         long cpu0 = threads.getThreadCpuTime(fxThread[0]);
         long wall0 = System.nanoTime();
         long frames0 = frames[0];
-        TimeUnit.SECONDS.sleep(seconds);
+        long pullAt = wall0 + TimeUnit.SECONDS.toNanos(seconds) / 5;
+        long plugAt = wall0 + TimeUnit.SECONDS.toNanos(seconds) * 3 / 5;
+        long end = wall0 + TimeUnit.SECONDS.toNanos(seconds);
+        TimeUnit.NANOSECONDS.sleep(pullAt - System.nanoTime());
+        lab.inject(FaultKind.CABLE_PULL, "all", null);
+        TimeUnit.NANOSECONDS.sleep(plugAt - System.nanoTime());
+        lab.plugIn("all");
+        TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
         long cpu = threads.getThreadCpuTime(fxThread[0]) - cpu0;
         long wall = System.nanoTime() - wall0;
         long framesSeen = frames[0] - frames0;
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        CompletableFuture<Integer> rows = new CompletableFuture<>();
-        Platform.runLater(() -> rows.complete(dashboard.model().rows().size()));
-        System.out.printf(Locale.ROOT, "clients %d (rows %d), %d s: %.1f frames/s, FX thread busy %.1f %%, heap %.1f MB%n",
-                clients, rows.get(10, TimeUnit.SECONDS), seconds, framesSeen * 1e9 / wall, 100.0 * cpu / wall,
-                heap / 1e6);
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            DashboardModel m = dashboard.model();
+            RaceView race = m.shownRaceProperty().get();
+            seen.complete("rows " + m.rows().size() + ", up " + m.clientsUpProperty().get() + ", races "
+                    + m.races().size() + (race == null ? "" : ", race of " + race.targets().size() + " clients with "
+                    + dashboard.view().race().entries().size() + " entries")
+                    + ", markers " + dashboard.view().charts().markers().size());
+        });
+        System.out.printf(Locale.ROOT, "clients %d, fault backend %s, cable pulled on all at %d s and plugged in at %d s%n",
+                clients, lab.faultStatus().backend(), seconds / 5, seconds * 3 / 5);
+        System.out.printf(Locale.ROOT, "%s%n", seen.get(10, TimeUnit.SECONDS));
+        System.out.printf(Locale.ROOT, "%d s: %.1f frames/s, FX thread busy %.1f %%, heap %.1f MB%n",
+                seconds, framesSeen * 1e9 / wall, 100.0 * cpu / wall, heap / 1e6);
         dashboard.close();
         Platform.exit();
     }

@@ -17,6 +17,16 @@ import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
 import lab.heartbeat.transport.ClientState;
 import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import lab.heartbeat.detect.Presets;
+import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.SweepParams;
 
 /** The view model without a toolkit: fed with snapshots, commands run inline. */
 class DashboardModelTest {
@@ -74,7 +84,29 @@ class DashboardModelTest {
                 .containsExactly(Duration.ofMillis(500), Duration.ofMillis(250), Duration.ofMillis(250));
         assertThat(model.rows()).extracting(ConnectionRow::paramsVersion).containsExactly(1, 2, 2);
         assertThat(model.rows()).extracting(ConnectionRow::paramsOutdated).containsExactly(true, false, false);
+        assertThat(model.rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1 (old)", "v2", "v2");
+        assertThat(model.rows().get(0).paramsDifferences()).isEqualTo("heartbeatInterval 500ms (now 250ms)");
         assertThat(model.messageProperty().get()).startsWith("added 2 app-heartbeat/teaching v2");
+    }
+
+    @Test
+    void theParamsOfClientsTheDashboardDidNotAddComeFromTheirProfile() {
+        // Clients started with the lab or by a scenario: only the profile they run is known.
+        Profile base = Profile.of(ProfileKind.APP_HEARTBEAT, Presets.teaching());
+        Profile slower = base.withOverrides(Map.of("heartbeatInterval", "1s"));
+        model.apply(frame(List.of(view("start-1", base.name(), ClientState.UP, true, 1, base),
+                view("scenario-1", slower.name(), ClientState.UP, true, 1, slower),
+                view("peer-1", "unknown", ClientState.UP, true, 1, null))));
+        assertThat(model.rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1", "custom (old)", "");
+        assertThat(model.row("scenario-1").paramsDifferences()).isEqualTo("heartbeatInterval 1s (now 500ms)");
+
+        // The same edit in the dashboard makes the scenario's client current and the first one old, at once.
+        assertThat(model.editProfile("heartbeatInterval", "1s")).isTrue();
+        model.apply(frame(List.of(view("start-1", base.name(), ClientState.UP, true, 2, base),
+                view("scenario-1", slower.name(), ClientState.UP, true, 2, slower),
+                view("peer-1", "unknown", ClientState.UP, true, 2, null))));
+        assertThat(model.rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1 (old)", "v2", "");
+        assertThat(model.row("peer-1").paramsOutdated()).isFalse();
     }
 
     @Test
@@ -105,9 +137,59 @@ class DashboardModelTest {
         assertThat(model.editServer(ParameterCatalog.SWEEP_MISSES, "0")).isFalse();
         assertThat(model.validationMessageProperty().get()).contains("sweep misses");
         assertThat(model.serverSweepProperty().get().misses()).isEqualTo(3);
+        assertThat(lab.sweeps).isEmpty();
         assertThat(model.editServer(ParameterCatalog.SWEEP_INTERVAL, "2s")).isTrue();
         assertThat(model.serverSweepProperty().get().interval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(model.serverParameters().get(0).value()).isEqualTo("2s");
+    }
+
+    @Test
+    void anAcceptedSweepGoesToTheRunningServerForNewConnections() {
+        assertThat(model.editServer(ParameterCatalog.SWEEP_MISSES, "5")).isTrue();
+        assertThat(lab.sweeps).containsExactly(new SweepParams(Duration.ofSeconds(1), 5));
+        assertThat(model.messageProperty().get())
+                .isEqualTo("server sweep 1s x 5 for new connections; open ones keep theirs");
+        assertThat(model.editServer(ParameterCatalog.SWEEP_MISSES, "5")).isTrue();
+        assertThat(lab.sweeps).hasSize(1);
+    }
+
+    @Test
+    void aServerRestartWaitsOnItsOwnThreadAndOneAtATime() throws Exception {
+        FakeLab restartable = new FakeLab();
+        restartable.faultStatus = new FaultStatus("fake", "host", "", "", Map.of());
+        ExecutorService commandThread = Executors.newSingleThreadExecutor();
+        Queue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+        try {
+            DashboardModel m = new DashboardModel(restartable, commandThread, fxQueue::add, clock::get);
+            m.restartServer(Duration.ofSeconds(1));
+            assertThat(m.restartingProperty().get()).isTrue();
+            assertThat(restartable.restartBegun.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(restartable.restartThread).isEqualTo("server-restart");
+
+            m.restartServer(Duration.ofSeconds(1));
+            assertThat(m.messageProperty().get()).isEqualTo("server restart: one is in progress");
+            // The command thread is free while the server is down.
+            m.addClients();
+            commandThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(restartable.clients).containsKey("app-heartbeat-1");
+
+            restartable.restartMayEnd.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> drain(fxQueue) && !m.restartingProperty().get());
+            assertThat(m.messageProperty().get()).isEqualTo("server back after 1s");
+        } finally {
+            restartable.restartMayEnd.countDown();
+            commandThread.shutdownNow();
+        }
+    }
+
+    /** Runs what was handed to the FX executor; true when something ran. */
+    private static boolean drain(Queue<Runnable> queue) {
+        boolean ran = false;
+        for (Runnable r; (r = queue.poll()) != null; ) {
+            r.run();
+            ran = true;
+        }
+        return ran;
     }
 
     @Test
@@ -167,15 +249,30 @@ class DashboardModelTest {
         assertThat(model.events()).hasSize(DashboardModel.EVENT_LINES);
         assertThat(model.events().get(0)).contains("connected").endsWith("c-349");
         assertThat(model.events().get(DashboardModel.EVENT_LINES - 1)).endsWith("c-50");
+
+        // The next frame brings only what is new: it goes on top, the oldest lines go.
+        model.apply(new DashboardFrame(new TelemetrySnapshot(0, List.of(), List.of(), events.size() + 2, 0),
+                List.of(LabEvent.of(1, EventKind.DISCONNECTED, Side.CLIENT, "c-350", null, null),
+                        LabEvent.of(2, EventKind.CONNECTED, Side.CLIENT, "c-351", null, null)), List.of()));
+        assertThat(model.events()).hasSize(DashboardModel.EVENT_LINES);
+        assertThat(model.events().get(0)).endsWith("c-351");
+        assertThat(model.events().get(1)).endsWith("c-350");
+        assertThat(model.events().get(2)).endsWith("c-349");
+        assertThat(model.events().get(DashboardModel.EVENT_LINES - 1)).endsWith("c-52");
     }
 
     @Test
     void framesTheFxThreadMissedAreMergedWithoutLosingDetections() {
-        DashboardFrame first = withDetections(2);
+        LabEvent e1 = LabEvent.of(1, EventKind.CONNECTED, Side.CLIENT, "c-1", null, null);
+        LabEvent e2 = LabEvent.of(2, EventKind.CONNECTED, Side.CLIENT, "c-2", null, null);
+        DashboardFrame first = new DashboardFrame(withDetections(2).snapshot(), List.of(e1),
+                withDetections(2).newDetections());
         DashboardFrame second = new DashboardFrame(first.snapshot(), null, List.of(detection(9)));
         DashboardFrame merged = first.then(second);
         assertThat(merged.newDetections()).hasSize(3);
-        assertThat(merged.events()).isSameAs(first.events());
+        assertThat(merged.newEvents()).containsExactly(e1);
+        assertThat(merged.then(new DashboardFrame(first.snapshot(), List.of(e2), List.of())).newEvents())
+                .containsExactly(e1, e2);
     }
 
     private static DashboardFrame withDetections(int n) {

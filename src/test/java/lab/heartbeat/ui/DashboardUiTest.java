@@ -2,6 +2,7 @@ package lab.heartbeat.ui;
 
 import static lab.heartbeat.ui.DashboardFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,25 @@ class DashboardUiTest {
         d.awaitFx(() -> d.model().rows().size() == 5);
         assertThat(d.lab.lab().select("app-heartbeat-2").get(0).profile().heartbeatInterval())
                 .isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void anEditedSweepGoesToTheRunningServerForNewConnections() throws Exception {
+        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        assertThat(fx(() -> d.robot.lookup("#sweep-note").queryAs(Label.class).getText()))
+                .contains("applies to connections the server accepts from now on");
+        // The sweep is at the sheet's bottom, maybe scrolled out of sight: typed in and committed as Enter does.
+        fx(() -> {
+            javafx.scene.control.TextField field = d.robot.lookup("#param-sweepInterval")
+                    .queryAs(javafx.scene.control.TextField.class);
+            field.setText("2s");
+            field.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        await().atMost(DashboardFixture.PATIENCE)
+                .until(() -> Duration.ofSeconds(2).equals(d.lab.lab().server().sweep().interval()));
+        d.awaitFx(() -> d.model().messageProperty().get().equals("server sweep 2s x 3 for new connections; open ones keep theirs"));
+        assertThat(d.lab.lab().server().sweep().misses()).isEqualTo(3);
     }
 
     @Test

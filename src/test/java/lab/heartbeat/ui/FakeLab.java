@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
+import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
@@ -22,11 +23,26 @@ final class FakeLab implements LabGateway {
     final Map<String, Profile> clients = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final List<String> removed = new ArrayList<>();
     final List<Detection> detections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<LabEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<lab.heartbeat.lab.FaultRecord> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<SweepParams> sweeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger raceReads = new java.util.concurrent.atomic.AtomicInteger();
+    /** Counted down when a server restart has begun; the restart then waits for {@link #restartMayEnd}. */
+    final java.util.concurrent.CountDownLatch restartBegun = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch restartMayEnd = new java.util.concurrent.CountDownLatch(1);
+    volatile String restartThread;
+    volatile FaultStatus faultStatus = FaultStatus.NONE;
+    private volatile SweepParams sweep = Presets.teaching().sweep();
     private final long start = System.nanoTime();
 
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent) {
+        return view(client, profile, state, online, sent, null);
+    }
+
+    static EndpointView view(String client, String profile, ClientState state, boolean online, long sent,
+            Profile spec) {
         return new EndpointView("client/" + client, Side.CLIENT, client, online ? client + ":1" : null, null, profile,
-                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, 0, 0.5, 0.5, 1, 0, null, null, null);
+                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, 0, 0.5, 0.5, 1, 0, null, null, spec);
     }
 
     static DashboardFrame frame(List<EndpointView> views) {
@@ -37,8 +53,10 @@ final class FakeLab implements LabGateway {
     public TelemetrySnapshot snapshot() {
         List<EndpointView> views = new ArrayList<>();
         long now = now();
-        clients.forEach((name, p) -> views.add(view(name, p.name(), ClientState.UP, true, now / 100_000_000)));
-        return new TelemetrySnapshot(now, views, List.of(), 0, detections.size());
+        synchronized (clients) {
+            clients.forEach((name, p) -> views.add(view(name, p.name(), ClientState.UP, true, now / 100_000_000, p)));
+        }
+        return new TelemetrySnapshot(now, views, List.of(), events.size(), detections.size());
     }
 
     /** The fake's clock: nanoseconds since it was made, so that {@link #startNanos()} is 0. */
@@ -47,13 +65,49 @@ final class FakeLab implements LabGateway {
     }
 
     @Override
-    public List<LabEvent> recentEvents() {
-        return List.of();
+    public Events eventsSince(long seen) {
+        List<LabEvent> all = List.copyOf(events);
+        return new Events(all.subList((int) Math.min(seen, all.size()), all.size()), all.size());
     }
 
     @Override
-    public List<Detection> detectionsFrom(int index) {
-        return List.copyOf(detections.subList(index, detections.size()));
+    public List<Detection> detectionsSince(int index) {
+        List<Detection> all = List.copyOf(detections);
+        return all.subList(Math.min(index, all.size()), all.size());
+    }
+
+    @Override
+    public SweepParams serverSweep() {
+        return sweep;
+    }
+
+    @Override
+    public void updateSweep(SweepParams newSweep) {
+        sweep = newSweep;
+        sweeps.add(newSweep);
+    }
+
+    @Override
+    public FaultStatus faultStatus() {
+        return faultStatus;
+    }
+
+    @Override
+    public void restartServer(java.time.Duration down) throws InterruptedException {
+        restartThread = Thread.currentThread().getName();
+        restartBegun.countDown();
+        restartMayEnd.await();
+    }
+
+    @Override
+    public List<lab.heartbeat.lab.FaultRecord> faults() {
+        return List.copyOf(faults);
+    }
+
+    @Override
+    public List<lab.heartbeat.lab.Race> races() {
+        raceReads.incrementAndGet();
+        return List.of();
     }
 
     @Override

@@ -88,6 +88,47 @@ class FaultsUiTest {
         }
     }
 
+    @Test
+    void restartDisablesItsButtonWhileTheServerIsDownAndOtherCommandsGoOn() throws Exception {
+        FakeLab lab = new FakeLab();
+        lab.faultStatus = new FaultStatus("fake", "host", "", "", java.util.Map.of());
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        Dashboard dashboard = fx(() -> {
+            Dashboard dash = new Dashboard(lab, owner -> null);
+            dash.show(new javafx.stage.Stage());
+            return dash;
+        });
+        org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+        try {
+            Button restart = fx(() -> robot.lookup("#server-restart").queryAs(Button.class));
+            assertThat(fx(restart::isDisabled)).isFalse();
+            fx(() -> {
+                restart.fire();
+                return null;
+            });
+            assertThat(lab.restartBegun.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(fx(restart::isDisabled)).isTrue();
+            assertThat(fx(() -> dashboard.model().restartingProperty().get())).isTrue();
+
+            // The command thread is free: clients are added while the server is down.
+            fx(() -> {
+                dashboard.model().addClients();
+                return null;
+            });
+            org.awaitility.Awaitility.await().atMost(DashboardFixture.PATIENCE)
+                    .until(() -> fx(() -> dashboard.model().rows().size() == 1));
+            assertThat(fx(restart::isDisabled)).isTrue();
+
+            lab.restartMayEnd.countDown();
+            org.awaitility.Awaitility.await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> !restart.isDisabled()));
+            assertThat(fx(() -> dashboard.model().messageProperty().get())).isEqualTo("server back after 1s");
+        } finally {
+            lab.restartMayEnd.countDown();
+            org.testfx.api.FxToolkit.cleanupStages();
+            dashboard.close();
+        }
+    }
+
     /** Whether race number {@code n} shows, in its panel, a detection by this mechanism. */
     private static boolean hasDetection(DashboardFixture d, int n, String mechanism) {
         RaceView shown = d.model().shownRaceProperty().get();
