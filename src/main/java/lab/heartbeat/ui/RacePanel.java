@@ -163,21 +163,17 @@ public final class RacePanel extends VBox {
         table.getItems().setAll(race.entries());
         List<String> names = new ArrayList<>();
         XYChart.Series<Number, String> measured = new XYChart.Series<>();
-        measured.setName("measured");
+        measured.setName(race.entries().size() > MAX_BARS ? "measured (median)" : "measured");
         XYChart.Series<Number, String> predicted = new XYChart.Series<>();
-        predicted.setName("predicted");
+        predicted.setName(race.entries().size() > MAX_BARS ? "predicted (median)" : "predicted");
         // Bottom to top in the chart: the first end at the top.
-        List<RaceView.Entry> entries = new ArrayList<>(race.entries());
-        java.util.Collections.reverse(entries);
-        for (RaceView.Entry e : entries) {
-            String name = e.category();
-            if (names.contains(name)) {
-                name = name + " (" + e.connection() + ")";
-            }
-            names.add(name);
-            measured.getData().add(new XYChart.Data<>(Math.max(0, e.measuredMs()), name));
-            if (!Double.isNaN(e.predictedMs())) {
-                predicted.getData().add(new XYChart.Data<>(Math.max(0, e.predictedMs()), name));
+        List<Bar> bars = bars(race.entries());
+        java.util.Collections.reverse(bars);
+        for (Bar b : bars) {
+            names.add(b.name());
+            measured.getData().add(new XYChart.Data<>(Math.max(0, b.measuredMs()), b.name()));
+            if (!Double.isNaN(b.predictedMs())) {
+                predicted.getData().add(new XYChart.Data<>(Math.max(0, b.predictedMs()), b.name()));
             }
         }
         chart = newChart();
@@ -205,6 +201,47 @@ public final class RacePanel extends VBox {
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             explanations.getChildren().addAll(title, text);
         }
+    }
+
+    /** A race with more ends than this draws one bar per kind of end (side and cause) instead of one per end. */
+    static final int MAX_BARS = 24;
+
+    /** One bar of the chart and its predicted twin. */
+    record Bar(String name, double measuredMs, double predictedMs) {
+    }
+
+    /**
+     * One bar per end, or for a large race (a cable pulled on a thousand clients) one per kind of
+     * end with the median delays and the count: a bar per end would be thousands of nodes,
+     * rebuilt whenever the race grows. The table below still lists every end.
+     */
+    static List<Bar> bars(List<RaceView.Entry> entries) {
+        List<Bar> bars = new ArrayList<>();
+        if (entries.size() <= MAX_BARS) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (RaceView.Entry e : entries) {
+                String name = e.category();
+                if (!names.add(name)) {
+                    name = name + " (" + e.connection() + ")";
+                    names.add(name);
+                }
+                bars.add(new Bar(name, e.measuredMs(), e.predictedMs()));
+            }
+            return bars;
+        }
+        java.util.Map<String, List<RaceView.Entry>> kinds = new java.util.LinkedHashMap<>();
+        for (RaceView.Entry e : entries) {
+            kinds.computeIfAbsent(e.side() + " " + e.cause(), k -> new ArrayList<>()).add(e);
+        }
+        kinds.forEach((kind, group) -> bars.add(new Bar(kind + " ×" + group.size(),
+                median(group.stream().mapToDouble(RaceView.Entry::measuredMs)),
+                median(group.stream().mapToDouble(RaceView.Entry::predictedMs)))));
+        return bars;
+    }
+
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] v = values.filter(d -> !Double.isNaN(d)).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v[v.length / 2];
     }
 
     /** The targets' names, the first few of a large fault only: a thousand names would make a page of label. */
