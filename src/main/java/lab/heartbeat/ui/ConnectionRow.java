@@ -150,6 +150,10 @@ public final class ConnectionRow {
         return paramsDifferences.get();
     }
 
+    public ReadOnlyStringProperty paramsDifferencesProperty() {
+        return paramsDifferences.getReadOnlyProperty();
+    }
+
     /** The version of its profile whose parameters this client runs, 0 when none matches. */
     public ReadOnlyIntegerProperty paramsVersionProperty() {
         return paramsVersion.getReadOnlyProperty();

@@ -115,10 +115,12 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
             super.updateItem(item, empty);
             if (shown != null) {
                 shown.paramsLabelProperty().removeListener(refresh);
+                shown.paramsDifferencesProperty().removeListener(refresh);
             }
             shown = empty ? null : item;
             if (shown != null) {
                 shown.paramsLabelProperty().addListener(refresh);
+                shown.paramsDifferencesProperty().addListener(refresh);
             }
             show();
         }
