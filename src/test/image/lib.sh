@@ -51,6 +51,7 @@ assert_home_empty() {
   [ -z "$left" ] || fail "the image wrote into the home folder:
 $left"
   echo "ok: home folder still empty"
+  rm -rf "$smoke_home" "$smoke_runtime"
 }
 
 # env -i: no JAVA_HOME, no inherited PATH. Without hiding, the installed JDKs stay in

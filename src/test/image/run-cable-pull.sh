@@ -23,5 +23,18 @@ for want in "namespace private" "fault backend kernel" "Race of fault-1: cable-p
 done
 [ -s "$report/report.json" ] || fail "no $report/report.json"
 assert_home_empty
+
+# What a teacher gets: the tar.gz, unpacked elsewhere (modes and links must survive the archive).
+tarball=$(ls "$root"/target/heartbeat-lab-*-linux-x64.tar.gz)
+unpacked=$out/unpacked
+rm -rf "$unpacked"
+mkdir -p "$unpacked"
+tar -xzf "$tarball" -C "$unpacked"
+in_clean_env "$unpacked"/*/bin/heartbeat-lab run --list >"$out/list.log" 2>&1 \
+  || { cat "$out/list.log" >&2; fail "run --list from the unpacked $tarball failed"; }
+grep -q cable-pull "$out/list.log" || fail "run --list from the unpacked tar.gz does not name cable-pull"
+rm -rf "$unpacked"
+echo "ok: ${tarball##*/} unpacks and runs"
+
 image_size
 echo "ok: run cable-pull from the image"
