@@ -1,10 +1,8 @@
 package lab.heartbeat.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import lab.heartbeat.fault.NetNamespace;
+import lab.heartbeat.fault.Programs;
 
 /**
  * Runs a local-only lab inside a private user and network namespace, so that kernel faults work
@@ -52,7 +51,12 @@ final class Sandbox {
         pb.environment().put(NetNamespace.HOST_ENV, NetNamespace.ownId());
         try {
             Process child = pb.start();
-            Thread relay = new Thread(() -> waitQuietly(child), "sandbox-wait");
+            // Ctrl-C reaches the child too (same process group); a SIGTERM to this process only
+            // reaches us, so pass it on, then wait for the child's own cleanup.
+            Thread relay = new Thread(() -> {
+                child.destroy();
+                waitQuietly(child);
+            }, "sandbox-stop");
             Runtime.getRuntime().addShutdownHook(relay);
             int code = child.waitFor();
             try {
@@ -108,7 +112,7 @@ final class Sandbox {
 
     /** In the child: loopback starts down in a new namespace. */
     static void bringLoopbackUp() {
-        List<String> ip = List.of(program("ip").map(Path::toString).orElse("ip"), "link", "set", "lo", "up");
+        List<String> ip = List.of(Programs.find("ip").map(Path::toString).orElse("ip"), "link", "set", "lo", "up");
         try {
             Process p = new ProcessBuilder(ip).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
@@ -124,18 +128,7 @@ final class Sandbox {
     }
 
     private static Path unshare() {
-        return program("unshare").orElse(null);
-    }
-
-    private static Optional<Path> program(String name) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin";
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Programs.find("unshare").orElse(null);
     }
 
     /** This JVM's own command line, so the child is the same program with the same options. */

@@ -78,7 +78,7 @@ public final class NftablesFaults implements NetworkFaults {
             throw new FaultException("not in a private network namespace; kernel faults would change the host's "
                     + "firewall (run without --no-sandbox, or as root with --no-sandbox to allow it)");
         }
-        Nft nft = new Nft("nft");
+        Nft nft = new Nft(Programs.path("nft"));
         removeStaleTables(nft);
         String table = PREFIX + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
         return new NftablesFaults(nft, table, serverPort);
