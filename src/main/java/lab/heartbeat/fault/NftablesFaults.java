@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * both (a pulled cable, so that pulling many cables adds each address once). A drop in
  * the input hook is what a pulled cable does: the sender's kernel sees no ACK and retransmits or
  * probes (an output-hook drop would return EPERM and run the persist timer instead). A fault on
- * any number of clients is one {@code nft -f -} batch. The table is removed on close, at JVM exit,
- * and, if a run died, by the next start.
+ * any number of clients is one nft command, so one transaction, sent to an {@code nft -i} kept
+ * open for the lab's life. The table is removed on close, at JVM exit, and, if a run died, by the
+ * next start.
  */
 public final class NftablesFaults implements NetworkFaults {
     private static final String PREFIX = "heartbeat_lab_";
@@ -35,13 +36,14 @@ public final class NftablesFaults implements NetworkFaults {
     private static final String WARM_UP = "127.0.0.254";
 
     private final Nft nft;
+    private final NftSession session;
     private final String table;
     private final Map<String, Set<InetAddress>> members = Map.of(CABLE, new HashSet<>(), TO_SERVER, new HashSet<>(),
             TO_CLIENT, new HashSet<>());
     private final Thread cleanupAtExit;
     private boolean closed;
 
-    private NftablesFaults(Nft nft, String table, int serverPort) throws FaultException {
+    private NftablesFaults(Nft nft, String program, String table, int serverPort) throws FaultException {
         this.nft = nft;
         this.table = table;
         nft.script(String.join("\n",
@@ -57,10 +59,11 @@ public final class NftablesFaults implements NetworkFaults {
                 "    ip daddr @to_client tcp sport " + serverPort + " drop",
                 "  }",
                 "}", ""));
-        // The first batch of a JVM is slow (class loading, a cold process path); take it here,
-        // not in the first fault's t0.
-        nft.script("add element inet " + table + " cable { " + WARM_UP + " }\n"
-                + "delete element inet " + table + " cable { " + WARM_UP + " }\n");
+        this.session = new NftSession(program, table);
+        // The first command is slow (class loading, a cold path); take it here, not in the first
+        // fault's t0.
+        session.run("add element inet " + table + " cable { " + WARM_UP + " }");
+        session.run("delete element inet " + table + " cable { " + WARM_UP + " }");
         this.cleanupAtExit = new Thread(this::dropTableQuietly, "nft-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupAtExit);
     }
@@ -78,10 +81,16 @@ public final class NftablesFaults implements NetworkFaults {
             throw new FaultException("not in a private network namespace; kernel faults would change the host's "
                     + "firewall (run without --no-sandbox, or as root with --no-sandbox to allow it)");
         }
-        Nft nft = new Nft(Programs.path("nft"));
+        String program = Programs.path("nft");
+        Nft nft = new Nft(program);
         removeStaleTables(nft);
         String table = PREFIX + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
-        return new NftablesFaults(nft, table, serverPort);
+        try {
+            return new NftablesFaults(nft, program, table, serverPort);
+        } catch (FaultException e) {
+            nft.command("delete", "table", "inet", table);
+            throw e;
+        }
     }
 
     /** Deletes the tables of lab runs whose process is gone (a kill -9 leaves its table behind). */
@@ -131,30 +140,24 @@ public final class NftablesFaults implements NetworkFaults {
         }
         List<InetAddress> addresses = ipv4(clients);
         String set = kind == FaultKind.CABLE_PULL ? CABLE : kind == FaultKind.DROP_TO_SERVER ? TO_SERVER : TO_CLIENT;
-        nft.script(elements("add", set, addresses));
+        session.run(elements("add", set, addresses));
         members.get(set).addAll(addresses);
     }
 
     @Override
     public synchronized void clear(Collection<InetAddress> clients) throws FaultException {
-        StringBuilder batch = new StringBuilder();
-        Map<String, List<InetAddress>> leaving = new java.util.HashMap<>();
         for (var set : members.entrySet()) {
             List<InetAddress> in = clients.stream().filter(set.getValue()::contains).distinct().toList();
             if (!in.isEmpty()) {
-                batch.append(elements("delete", set.getKey(), in));
-                leaving.put(set.getKey(), in);
+                session.run(elements("delete", set.getKey(), in));
+                in.forEach(set.getValue()::remove);
             }
         }
-        if (batch.length() > 0) {
-            nft.script(batch.toString());
-        }
-        leaving.forEach((set, gone) -> gone.forEach(members.get(set)::remove));
     }
 
     private String elements(String verb, String set, List<InetAddress> addresses) {
         return verb + " element inet " + table + " " + set + " { "
-                + addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", ")) + " }\n";
+                + addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", ")) + " }";
     }
 
     private static List<InetAddress> ipv4(Collection<InetAddress> clients) throws FaultException {
@@ -172,6 +175,7 @@ public final class NftablesFaults implements NetworkFaults {
             return;
         }
         closed = true;
+        session.close();
         dropTableQuietly();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
