@@ -33,7 +33,11 @@ final class NftSession implements AutoCloseable {
 
     NftSession(String program, String table) throws FaultException {
         try {
-            process = new ProcessBuilder(program, "-i").redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(program, "-i").redirectErrorStream(true);
+            // nft -i keeps a readline history in $HOME/.nft.history; the lab leaves nothing in the
+            // user's home, so give it a home that does not exist (it then writes no history).
+            pb.environment().put("HOME", "/nonexistent/heartbeat-lab");
+            process = pb.start();
         } catch (IOException e) {
             throw new FaultException("cannot start nft -i: " + e.getMessage(), e);
         }
