@@ -46,26 +46,38 @@ public final class NftablesFaults implements NetworkFaults {
     private NftablesFaults(Nft nft, String program, String table, int serverPort) throws FaultException {
         this.nft = nft;
         this.table = table;
-        nft.script(String.join("\n",
-                "table inet " + table + " {",
-                "  set cable { type ipv4_addr; }",
-                "  set to_server { type ipv4_addr; }",
-                "  set to_client { type ipv4_addr; }",
-                "  chain input {",
-                "    type filter hook input priority -10; policy accept;",
-                "    ip saddr @cable tcp dport " + serverPort + " drop",
-                "    ip daddr @cable tcp sport " + serverPort + " drop",
-                "    ip saddr @to_server tcp dport " + serverPort + " drop",
-                "    ip daddr @to_client tcp sport " + serverPort + " drop",
-                "  }",
-                "}", ""));
-        this.session = new NftSession(program, table);
-        // The first command is slow (class loading, a cold path); take it here, not in the first
-        // fault's t0.
-        session.run("add element inet " + table + " cable { " + WARM_UP + " }");
-        session.run("delete element inet " + table + " cable { " + WARM_UP + " }");
+        // The hook comes first: a Ctrl-C right after the table is made must still remove it.
         this.cleanupAtExit = new Thread(this::dropTableQuietly, "nft-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupAtExit);
+        NftSession started = null;
+        try {
+            nft.script(String.join("\n",
+                    "table inet " + table + " {",
+                    "  set cable { type ipv4_addr; }",
+                    "  set to_server { type ipv4_addr; }",
+                    "  set to_client { type ipv4_addr; }",
+                    "  chain input {",
+                    "    type filter hook input priority -10; policy accept;",
+                    "    ip saddr @cable tcp dport " + serverPort + " drop",
+                    "    ip daddr @cable tcp sport " + serverPort + " drop",
+                    "    ip saddr @to_server tcp dport " + serverPort + " drop",
+                    "    ip daddr @to_client tcp sport " + serverPort + " drop",
+                    "  }",
+                    "}", ""));
+            started = new NftSession(program, table);
+            // The first command is slow (class loading, a cold path); take it here, not in the
+            // first fault's t0.
+            started.run("add element inet " + table + " cable { " + WARM_UP + " }");
+            started.run("delete element inet " + table + " cable { " + WARM_UP + " }");
+        } catch (FaultException | RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
+            dropTableQuietly();
+            removeHook();
+            throw e;
+        }
+        this.session = started;
     }
 
     /**
@@ -85,12 +97,7 @@ public final class NftablesFaults implements NetworkFaults {
         Nft nft = new Nft(program);
         removeStaleTables(nft);
         String table = PREFIX + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
-        try {
-            return new NftablesFaults(nft, program, table, serverPort);
-        } catch (FaultException e) {
-            nft.command("delete", "table", "inet", table);
-            throw e;
-        }
+        return new NftablesFaults(nft, program, table, serverPort);
     }
 
     /** Deletes the tables of lab runs whose process is gone (a kill -9 leaves its table behind). */
@@ -177,6 +184,10 @@ public final class NftablesFaults implements NetworkFaults {
         closed = true;
         session.close();
         dropTableQuietly();
+        removeHook();
+    }
+
+    private void removeHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
         } catch (IllegalStateException shuttingDown) {
