@@ -9,6 +9,7 @@ module lab.heartbeat {
     requires io.netty.transport.unix.common;
     requires jdk.net;
     requires java.management;
+    requires jdk.unsupported;
     requires info.picocli;
     requires com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.databind;

@@ -1,17 +1,43 @@
 package lab.heartbeat.ui;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
+import sun.misc.Signal;
 
 /**
  * Starts the dashboard. It does not extend {@code Application}, so that JavaFX on the class path
  * ({@code java -jar}) starts without the module launcher's check.
  */
 public final class DashboardLauncher {
+    /** How long an orderly exit may take before the JVM is told to exit anyway. */
+    private static final long EXIT_GRACE_SECONDS = 10;
 
     private DashboardLauncher() {
     }
 
     public static void main(String[] args) {
+        // A desktop's close or a kill sends SIGTERM, Ctrl-C sends SIGINT. Leave as closing the
+        // window does (stop() closes the lab), not through the JVM's shutdown hooks, which tear
+        // JavaFX's renderer down under a running pulse.
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> exitInOrder());
+        }
         Application.launch(DashboardApp.class, args);
+    }
+
+    private static void exitInOrder() {
+        Thread deadline = new Thread(() -> {
+            try {
+                TimeUnit.SECONDS.sleep(EXIT_GRACE_SECONDS);
+                System.exit(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "exit-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+        Platform.exit();
     }
 }
