@@ -31,26 +31,7 @@ class EventLogTest {
             log.subscribe(first::add);
             log.subscribe(second::add);
 
-            CyclicBarrier start = new CyclicBarrier(writers);
-            List<Thread> threads = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                String name = "w" + w;
-                Thread t = new Thread(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    for (int i = 0; i < perWriter; i++) {
-                        log.append(event(name, i));
-                    }
-                });
-                threads.add(t);
-                t.start();
-            }
-            for (Thread t : threads) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            }
+            appendConcurrently(log, writers, perWriter);
             log.flush();
 
             // flush() happens-before here: the dispatcher's writes to the lists are visible.
@@ -189,26 +170,7 @@ class EventLogTest {
         try (EventLog log = new EventLog(writers * perWriter)) {
             List<LabEvent> delivered = new ArrayList<>();
             log.subscribe(delivered::add);
-            CyclicBarrier start = new CyclicBarrier(writers);
-            List<Thread> threads = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                String name = "w" + w;
-                Thread t = new Thread(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    for (int i = 0; i < perWriter; i++) {
-                        log.append(event(name, i));
-                    }
-                });
-                threads.add(t);
-                t.start();
-            }
-            for (Thread t : threads) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            }
+            appendConcurrently(log, writers, perWriter);
             log.flush();
             assertThat(delivered).as("the JSON printer and the dashboard must agree on the order")
                     .containsExactlyElementsOf(log.recent());
@@ -235,6 +197,30 @@ class EventLogTest {
             log.append(event("a", 1));
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), log::flush);
             assertThat(after).hasSize(2);
+        }
+    }
+
+    /** {@code writers} threads, released together, each append events 0..perWriter-1 under its own name. */
+    private static void appendConcurrently(EventLog log, int writers, int perWriter) throws InterruptedException {
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String name = "w" + w;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < perWriter; i++) {
+                    log.append(event(name, i));
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
         }
     }
 }
