@@ -4,6 +4,7 @@
 # settled window as target/image-smoke/dashboard.png, then stops the app with SIGTERM and checks
 # that it exits and leaves no process behind.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/xvfb.sh"
 
 first_frame_limit_ms=${FIRST_FRAME_LIMIT_MS:-3000}
 settle_s=${SETTLE_SECONDS:-4}
@@ -11,25 +12,13 @@ log=$out/dashboard.log
 rm -f "$out/dashboard.png" "$out/first-frame.png" "$out/before.png"
 
 app=
-xvfb=
 cleanup() {
   [ -n "$app" ] && pkill -KILL -s "$app" 2>/dev/null || true
-  if [ -n "$xvfb" ]; then
-    kill "$xvfb" 2>/dev/null || true
-    wait "$xvfb" 2>/dev/null || true
-  fi
+  stop_xvfb
 }
 trap cleanup EXIT
 
-# Xvfb picks a free display and writes its number to fd 3.
-Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$out/display" 2>"$out/xvfb.log" &
-xvfb=$!
-for _ in $(seq 100); do
-  [ -s "$out/display" ] && break
-  sleep 0.1
-done
-[ -s "$out/display" ] || fail "Xvfb did not start: $(cat "$out/xvfb.log")"
-export DISPLAY=:$(head -1 "$out/display")
+start_xvfb "$out" || fail "no X server for the dashboard"
 
 shoot() {
   import -display "$DISPLAY" -window root "$1" 2>/dev/null

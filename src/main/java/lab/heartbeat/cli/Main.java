@@ -74,21 +74,39 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 0) {
+            // Nothing to parse: the dashboard, without building the command line's model first
+            // (about 0.15 s of a cold start, on the way to the first frame).
+            return dashboard(err);
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ScenarioException || e instanceof BadInputException) {
-                err.println("error: " + e.getMessage());
-                return BAD_INPUT;
-            }
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, err));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int dashboard(PrintWriter err) {
+        try {
+            new Main().run();
+            return OK;
+        } catch (RuntimeException e) {
+            int code = failed(e, err);
+            err.flush();
+            return code;
+        }
+    }
+
+    private static int failed(Exception e, PrintWriter err) {
+        if (e instanceof ScenarioException || e instanceof BadInputException) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return FAILURE;
     }
 
     /** Without a command: the dashboard, which blocks until its window is closed. */

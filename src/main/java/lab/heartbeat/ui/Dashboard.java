@@ -132,6 +132,22 @@ public final class Dashboard implements AutoCloseable {
         DetectionNotifier.attach(model, stage);
         poller.start(TICK);
         tick.play();
+        // The hidden race panel joins once the first frame is laid out (a listener may not remove
+        // itself during the pulse, so it goes in the task that follows it).
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    Platform.runLater(() -> {
+                        scene.removePostLayoutPulseListener(this);
+                        view.attachRace();
+                    });
+                }
+            }
+        });
         stage.show();
     }
 

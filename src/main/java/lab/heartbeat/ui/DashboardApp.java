@@ -3,14 +3,26 @@ package lab.heartbeat.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: the start-up lab is built before the FX thread needs it, in {@link #init()}. */
+/**
+ * The JavaFX application. Its lab is started by the launcher while JavaFX starts ({@link StartingLab}),
+ * and claimed in {@link #init()}; started there when the application is launched some other way.
+ */
 public final class DashboardApp extends Application {
-    private LiveLab lab;
+    /** Set by {@link DashboardLauncher} before the launch: JavaFX makes the application itself. */
+    private static volatile StartingLab starting;
+
+    private LabGateway lab;
     private Dashboard dashboard;
+
+    static void startWith(StartingLab lab) {
+        starting = lab;
+    }
 
     @Override
     public void init() throws InterruptedException {
-        lab = StartupLab.start();
+        StartingLab pending = starting;
+        starting = null;
+        lab = pending != null ? pending.claim() : StartupLab.start();
     }
 
     @Override

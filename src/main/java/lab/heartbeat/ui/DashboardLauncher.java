@@ -17,14 +17,21 @@ public final class DashboardLauncher {
     private DashboardLauncher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         // A desktop's close or a kill sends SIGTERM, Ctrl-C sends SIGINT. Leave as closing the
         // window does (stop() closes the lab), not through the JVM's shutdown hooks, which tear
         // JavaFX's renderer down under a running pulse.
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> exitInOrder());
         }
-        Application.launch(DashboardApp.class, args);
+        // The lab starts while JavaFX starts its toolkit; a launch that fails (no display) closes it.
+        StartingLab lab = StartingLab.begin(StartupLab::start);
+        DashboardApp.startWith(lab);
+        try {
+            Application.launch(DashboardApp.class, args);
+        } finally {
+            lab.closeUnclaimed();
+        }
     }
 
     private static void exitInOrder() {

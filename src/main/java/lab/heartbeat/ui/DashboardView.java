@@ -78,8 +78,13 @@ public final class DashboardView extends BorderPane {
         faultControls.setId("fault-controls");
         faultControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         race = new RacePanel(model);
-        raceTab = new Tab("Race", race);
+        raceTab = new Tab("Race");
         raceTab.setId("race-tab");
+        raceTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                attachRace();
+            }
+        });
         faults = new FaultControls(model, () -> side.getSelectionModel().select(raceTab));
         faultControls.getChildren().setAll(faults.buttons());
         VBox top = new VBox();
@@ -319,8 +324,21 @@ public final class DashboardView extends BorderPane {
         return charts;
     }
 
+    /** The race panel, in its tab (so styled, and pictured as shown) from now on. */
     public RacePanel race() {
+        attachRace();
         return race;
+    }
+
+    /**
+     * Puts the race panel into its tab. It is hidden at start, so it joins the scene after the
+     * first frame ({@link Dashboard#show}) or when its tab is chosen, whichever comes first: its
+     * styling and layout, a fifth of the window's, would otherwise delay that frame.
+     */
+    void attachRace() {
+        if (raceTab.getContent() == null) {
+            raceTab.setContent(race);
+        }
     }
 
     /** The side panel's tabs: parameters and race. */

@@ -31,6 +31,7 @@ final class FakeLab implements LabGateway {
     final java.util.concurrent.CountDownLatch restartBegun = new java.util.concurrent.CountDownLatch(1);
     final java.util.concurrent.CountDownLatch restartMayEnd = new java.util.concurrent.CountDownLatch(1);
     volatile String restartThread;
+    final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
     volatile FaultStatus faultStatus = FaultStatus.NONE;
     private volatile SweepParams sweep = Presets.teaching().sweep();
     private final long start = System.nanoTime();
@@ -154,5 +155,6 @@ final class FakeLab implements LabGateway {
 
     @Override
     public void close() {
+        closes.incrementAndGet();
     }
 }
