@@ -156,6 +156,20 @@ class DashboardUiTest {
         assertThat(Files.size(d.screenshot("dashboard-all-up-dark"))).isGreaterThan(10_000);
     }
 
+    @Test
+    void theHiddenRaceTabIsFilledRightAfterTheFirstFrameNotWhenFirstChosen() throws Exception {
+        // Left out of the first frame to make it sooner, the race panel must not wait for a click.
+        d.awaitFx(() -> raceTab().getContent() instanceof RacePanel
+                && d.robot.lookup("#race-summary").tryQuery().isPresent());
+        assertThat(fx(() -> d.dashboard.view().side().getSelectionModel().getSelectedItem().getId()))
+                .isEqualTo("parameters-tab");
+    }
+
+    private javafx.scene.control.Tab raceTab() {
+        return d.dashboard.view().side().getTabs().stream().filter(t -> "race-tab".equals(t.getId()))
+                .findFirst().orElseThrow();
+    }
+
     private void setCount(int count) {
         d.robot.doubleClickOn("#add-count .text-field").push(KeyCode.CONTROL, KeyCode.A)
                 .write(Integer.toString(count)).type(KeyCode.ENTER);
