@@ -45,6 +45,9 @@ public final class ChartsView extends VBox {
         getChildren().addAll(charts());
     }
 
+    /** The height of a legend's columns: less than the plot's at the chart's minimum height. */
+    static final double LEGEND_COLUMN_HEIGHT = 100;
+
     private static XYChart chart(String title, String yName, String yUnit) {
         DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
         x.setSide(Side.BOTTOM);
@@ -57,8 +60,7 @@ public final class ChartsView extends VBox {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
-        chart.getLegend().setSide(Side.RIGHT);
-        chart.getLegend().setVertical(true);
+        chart.setLegend(new ColumnLegend(LEGEND_COLUMN_HEIGHT));
         chart.setMinHeight(140);
         chart.setPrefHeight(220);
         if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {

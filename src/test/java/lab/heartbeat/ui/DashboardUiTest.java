@@ -165,6 +165,29 @@ class DashboardUiTest {
                 .isEqualTo("parameters-tab");
     }
 
+    @Test
+    void everyChartLegendStaysBesideItsPlotAndInsideItsChart() throws Exception {
+        // Eight charted clients: 24 entries (three series each) need several columns.
+        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        setCount(4);
+        d.robot.clickOn("#add-clients");
+        d.awaitFx(() -> d.model().clientsUpProperty().get() == 8 && d.dashboard.view().charts().charts().stream()
+                .allMatch(c -> c.getLegend().getNode() instanceof javafx.scene.Parent p
+                        && p.getChildrenUnmodifiable().size() >= 8));
+        for (io.fair_acc.chartfx.XYChart chart : d.dashboard.view().charts().charts()) {
+            // The legend's bounds in its parent include items that overflow it, as they did once.
+            javafx.geometry.Bounds legend = fx(() -> chart.getLegend().getNode()
+                    .localToScene(chart.getLegend().getNode().getBoundsInLocal()));
+            javafx.geometry.Bounds plot = fx(() -> chart.getAxesAndCanvasPane()
+                    .localToScene(chart.getAxesAndCanvasPane().getLayoutBounds()));
+            javafx.geometry.Bounds whole = fx(() -> chart.localToScene(chart.getLayoutBounds()));
+            assertThat(legend.getMinX()).as("%s: the legend (%s) is right of the plot and its axes (%s)", chart.getTitle(),
+                    legend, plot).isGreaterThanOrEqualTo(plot.getMaxX() - 1);
+            assertThat(legend.getMaxX()).as("%s: the legend ends inside the chart (%s)", chart.getTitle(), whole)
+                    .isLessThanOrEqualTo(whole.getMaxX() + 1);
+        }
+    }
+
     private javafx.scene.control.Tab raceTab() {
         return d.dashboard.view().side().getTabs().stream().filter(t -> "race-tab".equals(t.getId()))
                 .findFirst().orElseThrow();
