@@ -45,6 +45,9 @@ public final class ChartsView extends VBox {
         getChildren().addAll(charts());
     }
 
+    /** Where detection labels sit on a marker line, from its bottom (0) to its top (1), in turn. */
+    private static final double[] DETECTION_LABEL_HEIGHTS = {0.05, 0.95, 0.28, 0.72};
+
     /** The height of a legend's columns: less than the plot's at the chart's minimum height. */
     static final double LEGEND_COLUMN_HEIGHT = 100;
 
@@ -92,9 +95,16 @@ public final class ChartsView extends VBox {
         }
         indicators.clear();
         for (XYChart c : charts()) {
+            int detections = 0;
             for (ChartMarker m : markers) {
                 ChartPlugin indicator = switch (m.kind()) {
-                    case DETECTION -> new XValueIndicator(c.getXAxis(), m.from(), m.label());
+                    case DETECTION -> {
+                        XValueIndicator line = new XValueIndicator(c.getXAxis(), m.from(), m.label());
+                        // Detections of one fault come close together: their labels take turns at
+                        // the bottom and the top (then between), clear of the fault's label in the middle.
+                        line.setLabelPosition(DETECTION_LABEL_HEIGHTS[detections++ % DETECTION_LABEL_HEIGHTS.length]);
+                        yield line;
+                    }
                     case FAULT -> new XRangeIndicator(c.getXAxis(), m.from(), m.to(), m.label());
                 };
                 indicator.getChartChildren().forEach(n -> n.getStyleClass().add("marker-" + m.kind().name().toLowerCase(java.util.Locale.ROOT)));

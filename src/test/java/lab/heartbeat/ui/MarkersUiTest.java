@@ -52,4 +52,33 @@ class MarkersUiTest {
                 folder)).get(30, TimeUnit.SECONDS);
         assertThat(Files.size(folder.resolve("charts-with-detection.png"))).isGreaterThan(5_000);
     }
+
+    @Test
+    void detectionsAMomentApartHaveLabelsThatDoNotCoverEachOther() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        lab.addClients("app-heartbeat", 1, Presets.teaching().defaultProfile());
+        dashboard = fx(() -> {
+            Dashboard d = new Dashboard(lab, owner -> null);
+            d.show(new Stage());
+            return d;
+        });
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().rows().size() == 1));
+        long at = lab.now();
+        // The client's heartbeat and the server's sweep, 0.1 s apart, as in a cable pull.
+        lab.detections.add(new Detection(at, Side.CLIENT, "app-heartbeat-1", "app-heartbeat-1:1", Cause.APP_HEARTBEAT,
+                0, at - 1_000_000_000L, at, null, "3 misses"));
+        lab.detections.add(new Detection(at + 100_000_000L, Side.SERVER, "app-heartbeat-1", "peer@1",
+                Cause.SERVER_SWEEP, 0, at - 1_000_000_000L, at + 100_000_000L, null, "3 sweeps"));
+        io.fair_acc.chartfx.XYChart rtt = fx(() -> dashboard.view().charts().charts().get(0));
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> labels(rtt).size() == 2
+                && labels(rtt).stream().allMatch(b -> b.getWidth() > 0)));
+
+        java.util.List<javafx.geometry.Bounds> labels = fx(() -> labels(rtt));
+        assertThat(labels.get(0).intersects(labels.get(1))).as("labels at %s", labels).isFalse();
+    }
+
+    private static java.util.List<javafx.geometry.Bounds> labels(io.fair_acc.chartfx.XYChart chart) {
+        return chart.lookupAll(".value-indicator-label").stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> n.localToScene(n.getBoundsInLocal())).toList();
+    }
 }
