@@ -30,14 +30,7 @@ class MarkersUiTest {
 
     @Test
     void aDetectionIsMarkedOnTheChartsOfItsClient() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        lab.addClients("app-heartbeat", 2, Presets.teaching().defaultProfile());
-        dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, owner -> null);
-            d.show(new Stage());
-            return d;
-        });
-        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().rows().size() == 2));
+        open(2);
         long at = lab.now();
         lab.detections.add(new Detection(at, Side.CLIENT, "app-heartbeat-1", "app-heartbeat-1:1", Cause.APP_HEARTBEAT,
                 0, at - 1_500_000_000L, at, null, "3 misses"));
@@ -55,14 +48,7 @@ class MarkersUiTest {
 
     @Test
     void detectionsAMomentApartHaveLabelsThatDoNotCoverEachOther() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        lab.addClients("app-heartbeat", 1, Presets.teaching().defaultProfile());
-        dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, owner -> null);
-            d.show(new Stage());
-            return d;
-        });
-        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().rows().size() == 1));
+        open(1);
         long at = lab.now();
         // The client's heartbeat and the server's sweep, 0.1 s apart, as in a cable pull.
         lab.detections.add(new Detection(at, Side.CLIENT, "app-heartbeat-1", "app-heartbeat-1:1", Cause.APP_HEARTBEAT,
@@ -75,6 +61,18 @@ class MarkersUiTest {
 
         java.util.List<javafx.geometry.Bounds> labels = fx(() -> labels(rtt));
         assertThat(labels.get(0).intersects(labels.get(1))).as("labels at %s", labels).isFalse();
+    }
+
+    /** The dashboard on the fake lab with that many app-heartbeat clients, once their rows show. */
+    private void open(int clients) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        lab.addClients("app-heartbeat", clients, Presets.teaching().defaultProfile());
+        dashboard = fx(() -> {
+            Dashboard d = new Dashboard(lab, owner -> null);
+            d.show(new Stage());
+            return d;
+        });
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().rows().size() == clients));
     }
 
     private static java.util.List<javafx.geometry.Bounds> labels(io.fair_acc.chartfx.XYChart chart) {
