@@ -88,21 +88,7 @@ public final class CablePullBenchmark {
     }
 
     private static boolean waitFor(String what, Duration limit, java.util.function.BooleanSupplier done,
-            java.util.function.Supplier<String> progress) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        long nextPrint = 0;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                System.out.println("TIMEOUT waiting for " + what + ": " + progress.get());
-                return false;
-            }
-            if (System.nanoTime() > nextPrint) {
-                System.out.println("  " + progress.get());
-                nextPrint = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        System.out.println("  " + progress.get());
-        return true;
+            java.util.function.Supplier<String> progress) {
+        return Waits.until(what, limit, Duration.ofMillis(50), done, progress);
     }
 }

@@ -120,33 +120,27 @@ public final class ConnectionsBenchmark {
             long heapBefore = usedHeapAfterGc();
             long connectStart = System.nanoTime();
             lab.addClients("bench", n, profile);
-            long deadline = connectStart + Duration.ofSeconds(Math.max(60, n / 20)).toNanos();
-            long up = 0;
-            while (true) {
-                Thread.sleep(1000);
-                TelemetrySnapshot s = lab.telemetry().snapshot();
-                up = s.clientsUp();
-                int serverSide = lab.server().onlineCount();
-                System.out.printf("connecting: %d/%d up (server sees %d) after %.0f s%n", up, n, serverSide,
+            boolean allUp = Waits.until("all " + n + " connections", Duration.ofSeconds(Math.max(60, n / 20)),
+                    Duration.ofSeconds(1),
+                    () -> lab.telemetry().snapshot().clientsUp() == n && lab.server().onlineCount() == n,
+                    () -> String.format("connecting: %d/%d up (server sees %d) after %.0f s",
+                            lab.telemetry().snapshot().clientsUp(), n, lab.server().onlineCount(),
+                            (System.nanoTime() - connectStart) / 1e9));
+            if (!allUp) {
+                long up = lab.telemetry().snapshot().clientsUp();
+                System.out.printf("FAILED: only %d/%d connections up after %.0f s%n", up, n,
                         (System.nanoTime() - connectStart) / 1e9);
-                if (up == n && serverSide == n) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    System.out.printf("FAILED: only %d/%d connections up after %.0f s%n", up, n,
-                            (System.nanoTime() - connectStart) / 1e9);
-                    connectErrors.forEach((msg, count) -> System.out.printf("  connect error x%d: %s%n",
-                            count.get(), msg));
-                    boolean fds = connectErrors.keySet().stream().anyMatch(m -> m.contains("Too many open files"));
-                    System.out.printf("HINT: %sthis process needs ~%d file descriptors (2 per connection + JVM);"
-                                    + " the limit is %d. Raise it in the shell you run from: `ulimit -n 65536`"
-                                    + " (check with `ulimit -n`; the hard limit is `ulimit -Hn`).%n",
-                            fds ? "'Too many open files': " : "if connecting failed for lack of descriptors, ",
-                            fdNeeded, fdLimit);
-                    System.out.printf("RESULT connections=%d cpuPctOfOneCore=NaN heapBytesPerConnection=NaN"
-                            + " falseDetections=%d%n", up, lab.telemetry().detections().size());
-                    return 1;
-                }
+                connectErrors.forEach((msg, count) -> System.out.printf("  connect error x%d: %s%n",
+                        count.get(), msg));
+                boolean fds = connectErrors.keySet().stream().anyMatch(m -> m.contains("Too many open files"));
+                System.out.printf("HINT: %sthis process needs ~%d file descriptors (2 per connection + JVM);"
+                                + " the limit is %d. Raise it in the shell you run from: `ulimit -n 65536`"
+                                + " (check with `ulimit -n`; the hard limit is `ulimit -Hn`).%n",
+                        fds ? "'Too many open files': " : "if connecting failed for lack of descriptors, ",
+                        fdNeeded, fdLimit);
+                System.out.printf("RESULT connections=%d cpuPctOfOneCore=NaN heapBytesPerConnection=NaN"
+                        + " falseDetections=%d%n", up, lab.telemetry().detections().size());
+                return 1;
             }
             System.out.printf("all %d connections up in %.1f s; warming up %d s%n", n,
                     (System.nanoTime() - connectStart) / 1e9, WARM_UP_SECONDS);
@@ -226,8 +220,7 @@ public final class ConnectionsBenchmark {
     private static long usedHeapAfterGc() throws Exception {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
+            System.gc(); // a full collection that returns when done (G1 and Serial alike)
             used = Math.min(used, Mx.heapUsed());
         }
         return used;

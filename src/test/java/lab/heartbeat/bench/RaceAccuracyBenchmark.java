@@ -53,11 +53,12 @@ public final class RaceAccuracyBenchmark {
             LabConfig config = LabConfig.embedded(server, groups).withFaults(FaultBackendChoice.KERNEL, false)
                     .withKernelSampleInterval(Duration.ofMillis(100));
             try (Lab lab = Lab.start(config)) {
-                waitUntil(() -> lab.telemetry().snapshot().clients().stream().allMatch(EndpointView::online), 15);
+                waitUntil("every client up",
+                        () -> lab.telemetry().snapshot().clients().stream().allMatch(EndpointView::online), 15);
                 // A random settle time puts the pull at a different phase of every timer each run.
                 TimeUnit.MILLISECONDS.sleep(2500 + ThreadLocalRandom.current().nextInt(1000));
                 FaultRecord pull = lab.inject(FaultKind.CABLE_PULL, "all", null);
-                waitUntil(() -> race(lab, pull).detections().size() >= 7, 15);
+                waitUntil("seven detections", () -> race(lab, pull).detections().size() >= 7, 15);
                 TimeUnit.MILLISECONDS.sleep(300);
                 Race race = race(lab, pull);
                 StringBuilder line = new StringBuilder(String.format("run %2d:", run));
@@ -94,13 +95,9 @@ public final class RaceAccuracyBenchmark {
         return sorted[Math.max(0, rank - 1)];
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
+    private static void waitUntil(String what, java.util.function.BooleanSupplier done, int seconds) {
+        if (!Waits.until(what, Duration.ofSeconds(seconds), Duration.ofMillis(20), done, null)) {
+            throw new IllegalStateException("timed out waiting for " + what);
         }
     }
 
