@@ -58,8 +58,10 @@ public final class RaceAccuracyBenchmark {
                 // A random settle time puts the pull at a different phase of every timer each run.
                 TimeUnit.MILLISECONDS.sleep(2500 + ThreadLocalRandom.current().nextInt(1000));
                 FaultRecord pull = lab.inject(FaultKind.CABLE_PULL, "all", null);
+                // Every end of the race: the app heartbeat, user timeout and keepalive on the clients,
+                // keepalive on the server, and the sweep of the three connections that keepalive
+                // does not hold open.
                 waitUntil("seven detections", () -> race(lab, pull).detections().size() >= 7, 15);
-                TimeUnit.MILLISECONDS.sleep(300);
                 Race race = race(lab, pull);
                 StringBuilder line = new StringBuilder(String.format("run %2d:", run));
                 for (Detection d : race.detections()) {
