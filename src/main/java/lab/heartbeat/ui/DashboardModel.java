@@ -66,7 +66,9 @@ public final class DashboardModel {
     private EventLines eventLines;
 
     // Connections
-    private final ObservableList<ConnectionRow> rows = FXCollections.observableArrayList();
+    /** A row whose state changes is re-checked by the filter (a filter on "down" picks up a client that goes down). */
+    private final ObservableList<ConnectionRow> rows =
+            FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.stateProperty()});
     private final Map<String, ConnectionRow> rowsByClient = new HashMap<>();
     private final FilteredList<ConnectionRow> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -317,9 +319,10 @@ public final class DashboardModel {
         int count = addCount.get();
         ProfileVersions.Version version = versions.current(kind, preset);
         String group = preset.equals(Presets.teaching()) ? kind.label() : kind.label() + "." + preset.name();
+        LabGateway on = lab;
         commands.execute(() -> {
             try {
-                List<String> names = lab.addClients(group, count, version.profile());
+                List<String> names = on.addClients(group, count, version.profile());
                 report("added " + names.size() + " " + version.profile().name() + " v" + version.number()
                         + (names.isEmpty() ? "" : ": " + names.get(0) + (names.size() > 1 ? " …" : "")));
             } catch (RuntimeException e) {
@@ -335,9 +338,10 @@ public final class DashboardModel {
             message.set("select clients to remove");
             return;
         }
+        LabGateway on = lab;
         commands.execute(() -> {
             try {
-                lab.removeClients(names);
+                on.removeClients(names);
                 report("removed " + names.size() + " client" + (names.size() == 1 ? "" : "s"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

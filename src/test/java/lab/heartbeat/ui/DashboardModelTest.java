@@ -71,6 +71,31 @@ class DashboardModelTest {
     }
 
     @Test
+    void aFilterOnAStatePicksUpARowThatChangesToIt() {
+        model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.UP, true, 1))));
+        model.filterProperty().set("up");
+        assertThat(model.visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
+
+        model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.BACKOFF, false, 1))));
+        assertThat(model.visibleRows()).as("a-1 is no longer up").isEmpty();
+        model.filterProperty().set("backoff");
+        assertThat(model.visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
+    }
+
+    @Test
+    void aCommandGoesToTheLabShownWhenItWasGivenEvenIfAnotherIsShownBeforeItRuns() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        DashboardModel queuing = new DashboardModel(lab, queued::add, Runnable::run, clock::get);
+        FakeLab scenario = new FakeLab();
+        queuing.addClients();
+        queuing.apply(new DashboardFrame(scenario.snapshot(), List.of(), List.of(), scenario, null));
+        queued.forEach(Runnable::run);
+
+        assertThat(lab.clients).as("the lab shown when Add was pressed").hasSize(1);
+        assertThat(scenario.clients).isEmpty();
+    }
+
+    @Test
     void anEditAppliesToClientsAddedAfterItAndMarksTheOlderOnes() {
         model.addClients();
         model.apply(frame(lab.snapshot().clients()));
