@@ -131,9 +131,16 @@ final class ClientHandler extends ConnectionHandler {
         }
     }
 
+    @Override
+    protected void onThawed() {
+        if (phi != null) {
+            schedulePhiCheck(now());
+        }
+    }
+
     private void checkPhi() {
         if (frozen()) {
-            return;
+            return; // onThawed() checks again
         }
         long now = now();
         if (phi.isAvailable(now)) {

@@ -108,8 +108,16 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
      * judging, while the kernel still acknowledges whatever arrives. Call on the event loop.
      */
     final void setFrozen(boolean value) {
+        boolean thawed = frozen && !value;
         frozen = value;
         ctx.channel().config().setAutoRead(!value);
+        if (thawed) {
+            onThawed();
+        }
+    }
+
+    /** Called on the event loop when a frozen end runs again: one-shot checks skipped meanwhile resume here. */
+    protected void onThawed() {
     }
 
     protected final boolean frozen() {

@@ -118,6 +118,30 @@ class ClientHandlerTest {
     }
 
     @Test
+    void phiAccrualStillDetectsAPeerThatDiedWhileThisEndWasFrozen() {
+        RecordingObserver seen = new RecordingObserver();
+        EmbeddedChannel ch = channel(Profile.of(ProfileKind.PHI_ACCRUAL, Presets.teaching()), seen);
+        try {
+            for (int i = 0; i < 10; i++) {
+                advance(ch, 500);
+                advance(ch, 5);
+                ch.writeInbound(Frame.heartbeatAck());
+            }
+            ClientHandler handler = ch.pipeline().get(ClientHandler.class);
+            handler.setFrozen(true);
+            advance(ch, 3000); // past the crossing: the check due then finds this end frozen
+            assertThat(ch.isOpen()).isTrue();
+            handler.setFrozen(false);
+            advance(ch, 100);
+
+            assertThat(ch.isOpen()).isFalse();
+            assertThat(seen.closure.cause()).isEqualTo(Cause.PHI_ACCRUAL);
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void overriddenParametersAreWhatTheWireSees() {
         RecordingObserver seen = new RecordingObserver();
         Profile fast = Profile.of(ProfileKind.APP_HEARTBEAT, Presets.teaching())
