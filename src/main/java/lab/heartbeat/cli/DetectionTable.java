@@ -25,7 +25,8 @@ final class DetectionTable {
         if (!result.faultLimitation().isEmpty()) {
             s.append("  note: ").append(result.faultLimitation()).append('\n');
         }
-        List<Detection> attached = new ArrayList<>();
+        // By identity, in a set: a storm's race has thousands of ends, each looked up once.
+        java.util.Set<Detection> attached = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Race race : result.races()) {
             FaultRecord f = race.fault();
             s.append(String.format("%nRace of %s: %s (%s) on %s, t0 = %.3f s%s%n", f.name(), f.kind().label(),

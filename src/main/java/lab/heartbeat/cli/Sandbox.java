@@ -112,7 +112,7 @@ final class Sandbox {
 
     /** In the child: loopback starts down in a new namespace. */
     static void bringLoopbackUp() {
-        List<String> ip = List.of(Programs.find("ip").map(Path::toString).orElse("ip"), "link", "set", "lo", "up");
+        List<String> ip = List.of(Programs.path("ip"), "link", "set", "lo", "up");
         try {
             Process p = new ProcessBuilder(ip).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();

@@ -1,7 +1,6 @@
 package lab.heartbeat.transport;
 
 import io.netty.channel.ChannelHandlerContext;
-import java.time.Duration;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.MissCounter;
 import lab.heartbeat.detect.Predictions;
@@ -76,9 +75,5 @@ final class ServerHandler extends ConnectionHandler {
             connection.rename(hello.name(), hello.profile());
             observer.named(connection.id());
         }
-    }
-
-    Duration sweepInterval() {
-        return sweep == null ? null : sweep.interval();
     }
 }

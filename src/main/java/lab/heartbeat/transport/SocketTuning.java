@@ -25,8 +25,8 @@ public final class SocketTuning {
         List<String> unsupported = new ArrayList<>();
         config.setOption(ChannelOption.SO_KEEPALIVE, keepalive != null);
         if (keepalive != null) {
-            int idle = (int) keepalive.idle().toSeconds();
-            int interval = (int) keepalive.interval().toSeconds();
+            int idle = keepalive.idleSeconds();
+            int interval = keepalive.intervalSeconds();
             if (transport == Transports.EPOLL) {
                 config.setOption(EpollChannelOption.TCP_KEEPIDLE, idle);
                 config.setOption(EpollChannelOption.TCP_KEEPINTVL, interval);

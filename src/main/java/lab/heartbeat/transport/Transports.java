@@ -45,10 +45,6 @@ public enum Transports {
         return this == EPOLL;
     }
 
-    public boolean supportsKernelInfo() {
-        return this == EPOLL;
-    }
-
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
@@ -29,11 +28,7 @@ public final class ChartExporter {
 
     /** Call on the FX thread; completes with the files written. Names are used as {@code name.png}. */
     public CompletableFuture<List<Path>> export(Map<String, ? extends Node> nodes, Path folder) {
-        Map<String, BufferedImage> images = new LinkedHashMap<>();
-        nodes.forEach((name, node) -> {
-            WritableImage image = node.snapshot(null, null);
-            images.put(name, SwingFXUtils.fromFXImage(image, null));
-        });
+        Map<String, BufferedImage> images = images(nodes);
         return CompletableFuture.supplyAsync(() -> write(images, folder), io);
     }
 

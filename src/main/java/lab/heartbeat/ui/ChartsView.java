@@ -119,6 +119,15 @@ public final class ChartsView extends VBox {
         return markers;
     }
 
+    /** The charts by the names their PNG files take, in the order they are shown. */
+    public java.util.Map<String, XYChart> byName() {
+        java.util.Map<String, XYChart> named = new java.util.LinkedHashMap<>();
+        named.put("chart-rtt", rtt);
+        named.put("chart-heartbeats", counters);
+        named.put("chart-kernel", kernel);
+        return named;
+    }
+
     /** The charts, in the order they are shown and exported. */
     public List<XYChart> charts() {
         return List.of(rtt, counters, kernel);

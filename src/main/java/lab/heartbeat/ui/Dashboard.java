@@ -100,11 +100,7 @@ public final class Dashboard implements AutoCloseable {
         java.util.Map<String, java.awt.image.BufferedImage> images = java.util.Map.of();
         if (result != null) {
             model.archiveRaces(races);
-            java.util.Map<String, javafx.scene.Node> nodes = new java.util.LinkedHashMap<>();
-            java.util.List<String> names = java.util.List.of("chart-rtt", "chart-heartbeats", "chart-kernel");
-            for (int i = 0; i < names.size(); i++) {
-                nodes.put(names.get(i), view.charts().charts().get(i));
-            }
+            java.util.Map<String, javafx.scene.Node> nodes = new java.util.LinkedHashMap<>(view.charts().byName());
             nodes.put("race", view.race());
             images = ChartExporter.images(nodes);
         }

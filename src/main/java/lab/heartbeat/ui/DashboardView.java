@@ -3,9 +3,6 @@ package lab.heartbeat.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -36,7 +33,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import io.fair_acc.chartfx.XYChart;
 import lab.heartbeat.detect.Preset;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.ProfileKind;
@@ -309,12 +305,7 @@ public final class DashboardView extends BorderPane {
     }
 
     private void exportCharts(Path folder) {
-        Map<String, XYChart> nodes = new LinkedHashMap<>();
-        List<String> names = List.of("rtt", "heartbeats", "kernel");
-        for (int i = 0; i < names.size(); i++) {
-            nodes.put("chart-" + names.get(i), charts.charts().get(i));
-        }
-        exporter.export(nodes, folder).whenComplete((files, error) -> javafx.application.Platform.runLater(() ->
+        exporter.export(charts.byName(), folder).whenComplete((files, error) -> javafx.application.Platform.runLater(() ->
                 model.showMessage(error == null
                         ? "exported " + files.size() + " PNG files to " + folder
                         : "export failed: " + error.getMessage())));

@@ -1,6 +1,5 @@
 package lab.heartbeat.ui;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -202,14 +201,6 @@ final class FaultControls {
         } else if (e.getCode() == KeyCode.U) {
             model.plugIn();
             e.consume();
-        }
-    }
-
-    static Duration parseOr(String text, Duration fallback) {
-        try {
-            return Durations.parse(text.trim());
-        } catch (IllegalArgumentException e) {
-            return fallback;
         }
     }
 }
