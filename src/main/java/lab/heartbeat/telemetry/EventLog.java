@@ -63,20 +63,32 @@ public final class EventLog implements AutoCloseable {
      * the oldest ones.
      */
     public List<LabEvent> since(long seen) {
+        return after(seen).events();
+    }
+
+    /**
+     * What a reader asks for each time: the events after the first {@code seen}, as {@link #since},
+     * and the count to pass next time, read under one lock, so that no event falls between them.
+     */
+    public Batch after(long seen) {
         synchronized (recent) {
             long missing = appended - Math.max(0, seen);
             if (missing <= 0) {
-                return List.of();
+                return new Batch(List.of(), Math.max(seen, appended));
             }
             int take = (int) Math.min(missing, recent.size());
             List<LabEvent> out = new ArrayList<>(take);
-            var it = recent.descendingIterator();
-            for (int i = 0; i < take; i++) {
-                out.add(it.next());
+            var it = recent.iterator();
+            for (int skip = recent.size() - take; skip > 0; skip--) {
+                it.next();
             }
-            java.util.Collections.reverse(out);
-            return out;
+            it.forEachRemaining(out::add);
+            return new Batch(out, appended);
         }
+    }
+
+    /** Events for a reader, and the {@code seen} to ask {@link #after} with next. */
+    public record Batch(List<LabEvent> events, long next) {
     }
 
     /** The most recent events, oldest first, at most the window. */

@@ -13,7 +13,6 @@ import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EventLog;
-import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.SeriesView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
 import lab.heartbeat.transport.ServerSettings;
@@ -49,13 +48,8 @@ public final class LiveLab implements LabGateway {
 
     @Override
     public Events eventsSince(long seen) {
-        EventLog log = lab.telemetry().events();
-        List<LabEvent> fresh = log.since(seen);
-        // Fewer than a window's worth: exactly the missing ones. A full window may have lost older ones;
-        // then the reader goes on from the count now (the few appended since the read are lost as well).
-        long next = fresh.size() < lab.telemetry().config().eventWindow() ? seen + fresh.size()
-                : Math.max(seen + fresh.size(), log.appendedCount());
-        return new Events(fresh, next);
+        EventLog.Batch batch = lab.telemetry().events().after(seen);
+        return new Events(batch.events(), batch.next());
     }
 
     @Override

@@ -69,6 +69,47 @@ class EventLogTest {
     }
 
     @Test
+    void aReaderThatFellBehindGetsTheWindowAndACursorThatLosesNothingMore() throws Exception {
+        try (EventLog log = new EventLog(10)) {
+            for (int i = 0; i < 25; i++) {
+                log.append(event("a", i));
+            }
+            EventLog.Batch behind = log.after(3);
+            assertThat(behind.events()).extracting(LabEvent::attempt).containsExactly(15, 16, 17, 18, 19, 20, 21, 22,
+                    23, 24);
+            assertThat(behind.next()).isEqualTo(25);
+            log.append(event("a", 25));
+            assertThat(log.after(behind.next()).events()).extracting(LabEvent::attempt).containsExactly(25);
+        }
+    }
+
+    @Test
+    void aReaderFollowingAWriterSeesEveryEventOnceWhileItKeepsUp() throws Exception {
+        int total = 20_000;
+        try (EventLog log = new EventLog(total)) {
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < total; i++) {
+                    log.append(event("w", i));
+                }
+            });
+            writer.start();
+            List<Integer> read = new ArrayList<>();
+            long seen = 0;
+            while (seen < total) {
+                EventLog.Batch batch = log.after(seen);
+                assertThat(batch.next() - seen).as("the cursor moves by what was read").isEqualTo(batch.events().size());
+                batch.events().forEach(e -> read.add(e.attempt()));
+                seen = batch.next();
+            }
+            writer.join();
+            assertThat(read).hasSize(total);
+            for (int i = 0; i < total; i++) {
+                assertThat(read.get(i)).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void recentIsACopy() throws Exception {
         try (EventLog log = new EventLog(3)) {
             log.append(event("a", 0));
