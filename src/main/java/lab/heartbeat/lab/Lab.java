@@ -56,6 +56,8 @@ public final class Lab implements AutoCloseable {
     private final FaultBook faults = new FaultBook();
     private final Map<String, ReconnectingClient> clients = new LinkedHashMap<>();
     private final Map<String, Integer> groupSizes = new LinkedHashMap<>();
+    /** Each client's group, by client name. */
+    private final Map<String, String> groupOf = new java.util.HashMap<>();
     private int addressesGiven;
     private boolean closed;
 
@@ -224,6 +226,7 @@ public final class Lab implements AutoCloseable {
             ReconnectingClient client = new ReconnectingClient(name, profile, target, nextClientAddress(),
                     group.next(), transport, telemetry, jitter::nextDouble, config.kernelSampleInterval());
             clients.put(name, client);
+            groupOf.put(name, groupName);
             telemetry.clientAdded(name, profile);
             client.start();
             names.add(name);
@@ -252,6 +255,7 @@ public final class Lab implements AutoCloseable {
         synchronized (this) {
             for (String name : names) {
                 ReconnectingClient c = clients.remove(name);
+                groupOf.remove(name);
                 if (c != null) {
                     removed.add(c);
                 }
@@ -269,18 +273,16 @@ public final class Lab implements AutoCloseable {
      * by commas.
      */
     public synchronized List<ReconnectingClient> select(String target) {
-        List<ReconnectingClient> selected = new ArrayList<>();
+        java.util.Set<ReconnectingClient> selected = new java.util.LinkedHashSet<>();
         for (String one : target.split(",")) {
             String t = one.strip();
             for (ReconnectingClient c : clients.values()) {
-                boolean match = "all".equals(t) || c.name().equals(t)
-                        || c.name().startsWith(t + "-") && groupSizes.containsKey(t);
-                if (match && !selected.contains(c)) {
+                if ("all".equals(t) || c.name().equals(t) || t.equals(groupOf.get(c.name()))) {
                     selected.add(c);
                 }
             }
         }
-        return selected;
+        return List.copyOf(selected);
     }
 
     public synchronized List<ReconnectingClient> clients() {

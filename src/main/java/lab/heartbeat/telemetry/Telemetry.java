@@ -87,14 +87,19 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     /** Registers a client before it connects, so its track exists from the start. */
     public void clientAdded(String client, Profile profile) {
-        clientAdded(client, profile.name());
-        clients.get(client).profileSpec = profile;
+        clientAdded(client, profile.name(), profile);
     }
 
     /** Registers a client known by its profile's name only (a peer the lab did not configure). */
     public void clientAdded(String client, String profile) {
+        clientAdded(client, profile, null);
+    }
+
+    /** The track is complete, its profile included, before any reader can see it. */
+    private void clientAdded(String client, String profile, Profile spec) {
         EndpointStats stats = new EndpointStats(this, Side.CLIENT, client, "client/" + client, config.historySamples());
         stats.profile = profile;
+        stats.profileSpec = spec;
         clients.put(client, stats);
         append(LabEvent.of(now(), EventKind.CLIENT_ADDED, Side.CLIENT, client, null, "profile " + profile));
     }

@@ -46,6 +46,17 @@ class LabReadersTest {
     }
 
     @Test
+    void aGroupNamesItsOwnClientsNotThoseOfAGroupWhoseNameItBegins() throws Exception {
+        var profile = TeachingLab.profile(ProfileKind.APP_HEARTBEAT);
+        try (Lab lab = Lab.start(TeachingLab.config(FaultBackendChoice.NONE, Map.of("web", profile, "web-eu", profile)))) {
+            assertThat(lab.select("web")).extracting(c -> c.name()).containsExactly("web-1");
+            assertThat(lab.select("web-eu")).extracting(c -> c.name()).containsExactly("web-eu-1");
+            assertThat(lab.select("web, web-1, web-eu-1")).extracting(c -> c.name())
+                    .containsExactlyInAnyOrder("web-1", "web-eu-1");
+        }
+    }
+
+    @Test
     void aNewSweepAppliesToNewConnectionsOnly() throws Exception {
         var silentPeer = TeachingLab.profile(ProfileKind.BEACON, Map.of("heartbeatInterval", "2s"));
         try (Lab lab = Lab.start(TeachingLab.config(FaultBackendChoice.NONE, Map.of("old", silentPeer)))) {
