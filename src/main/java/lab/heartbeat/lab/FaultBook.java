@@ -14,8 +14,11 @@ import lab.heartbeat.telemetry.Telemetry.Reference;
 final class FaultBook {
     private final List<FaultRecord> faults = new ArrayList<>();
 
-    synchronized void add(FaultRecord fault) {
+    /** Records the fault that {@code make} builds with the next id (1, 2, ...), taken under this book's lock. */
+    synchronized FaultRecord add(java.util.function.IntFunction<FaultRecord> make) {
+        FaultRecord fault = make.apply(faults.size() + 1);
         faults.add(fault);
+        return fault;
     }
 
     synchronized List<FaultRecord> all() {
@@ -23,13 +26,13 @@ final class FaultBook {
     }
 
     synchronized List<FaultRecord> active(String client) {
-        return faults.stream().filter(f -> f.active() && f.targets().contains(client)).toList();
+        return faults.stream().filter(f -> f.active() && f.targets(client)).toList();
     }
 
     synchronized FaultRecord faultOf(Detection end) {
         for (int i = faults.size() - 1; i >= 0; i--) {
             FaultRecord f = faults.get(i);
-            if (f.targets().contains(end.client()) && f.t0Nanos() <= end.atNanos()
+            if (f.targets(end.client()) && f.t0Nanos() <= end.atNanos()
                     && end.connectedNanos() < f.t0Nanos()) {
                 return f;
             }
@@ -43,14 +46,17 @@ final class FaultBook {
     }
 
     List<Race> races(List<Detection> ends, Map<String, Long> connectedSince) {
+        // One pass over the ends, each attached to its fault once.
+        Map<FaultRecord, List<Detection>> byFault = new java.util.IdentityHashMap<>();
+        for (Detection d : ends) {
+            FaultRecord f = faultOf(d);
+            if (f != null) {
+                byFault.computeIfAbsent(f, k -> new ArrayList<>()).add(d);
+            }
+        }
         List<Race> races = new ArrayList<>();
         for (FaultRecord f : all()) {
-            List<Detection> mine = new ArrayList<>();
-            for (Detection d : ends) {
-                if (faultOf(d) == f) {
-                    mine.add(d);
-                }
-            }
+            List<Detection> mine = byFault.getOrDefault(f, List.of());
             Map<String, Long> back = new java.util.HashMap<>();
             for (String client : f.targets()) {
                 Long since = connectedSince.get(client);

@@ -14,6 +14,7 @@ public final class FaultRecord {
     private final FaultKind kind;
     private final String backend;
     private final List<String> targets;
+    private final java.util.Set<String> targetSet;
     private final long t0Nanos;
     private final long applyNanos;
     private final Latency latency;
@@ -25,6 +26,7 @@ public final class FaultRecord {
         this.kind = kind;
         this.backend = backend;
         this.targets = List.copyOf(targets);
+        this.targetSet = java.util.Set.copyOf(targets);
         this.t0Nanos = t0Nanos;
         this.applyNanos = applyNanos;
         this.latency = latency;
@@ -48,6 +50,11 @@ public final class FaultRecord {
 
     public List<String> targets() {
         return targets;
+    }
+
+    /** Whether the fault targets this client; a set lookup, asked once for every connection's end. */
+    public boolean targets(String client) {
+        return targetSet.contains(client);
     }
 
     public long t0Nanos() {

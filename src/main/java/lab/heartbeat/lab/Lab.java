@@ -329,10 +329,10 @@ public final class Lab implements AutoCloseable {
             default -> throw new IllegalStateException("unhandled fault " + kind);
         }
         long t0 = telemetry.now();
-        FaultRecord record = new FaultRecord(faults.all().size() + 1, kind, backend,
-                kind == FaultKind.SERVER_RESTART ? clients().stream().map(ReconnectingClient::name).toList() : names,
-                t0, t0 - start, latency);
-        faults.add(record);
+        List<String> targets =
+                kind == FaultKind.SERVER_RESTART ? clients().stream().map(ReconnectingClient::name).toList() : names;
+        String made = backend;
+        FaultRecord record = faults.add(id -> new FaultRecord(id, kind, made, targets, t0, t0 - start, latency));
         telemetry.action(EventKind.FAULT_INJECTED, target, record.name() + " " + kind.label() + " (" + backend + ") on "
                 + names.size() + " client(s), in force after " + TimeUnit.NANOSECONDS.toMicros(t0 - start) + " µs");
         return record;
