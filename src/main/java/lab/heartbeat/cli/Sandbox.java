@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lab.heartbeat.fault.NetNamespace;
 import lab.heartbeat.fault.Programs;
 
@@ -21,6 +22,7 @@ import lab.heartbeat.fault.Programs;
  */
 final class Sandbox {
     private static final String MAIN = "lab.heartbeat.cli.Main";
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private Sandbox() {
     }
@@ -95,15 +97,16 @@ final class Sandbox {
             return "the unshare program (util-linux) is not installed";
         }
         try {
-            Process probe = new ProcessBuilder(unshare.toString(), "--user", "--map-root-user", "--net", "true")
-                    .redirectErrorStream(true).start();
-            String out = new String(probe.getInputStream().readAllBytes()).strip();
-            if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-                return "unshare --user --net is not permitted here (" + out + ")";
+            Programs.Result probe = Programs.run(
+                    List.of(unshare.toString(), "--user", "--map-root-user", "--net", "true"), null, true, TIMEOUT);
+            if (probe.exit() != 0) {
+                return "unshare --user --net is not permitted here (" + probe.out().strip() + ")";
             }
             return null;
         } catch (IOException e) {
             return "cannot run unshare: " + e.getMessage();
+        } catch (TimeoutException e) {
+            return "unshare did not finish within " + TIMEOUT.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
@@ -114,11 +117,12 @@ final class Sandbox {
     static void bringLoopbackUp() {
         List<String> ip = List.of(Programs.path("ip"), "link", "set", "lo", "up");
         try {
-            Process p = new ProcessBuilder(ip).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("cannot bring loopback up in the private namespace: " + out);
+            Programs.Result r = Programs.run(ip, null, true, TIMEOUT);
+            if (r.exit() != 0) {
+                throw new IllegalStateException("cannot bring loopback up in the private namespace: " + r.out().strip());
             }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("'ip link set lo up' did not finish within " + TIMEOUT.toSeconds() + " s", e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run 'ip link set lo up' (install iproute2): " + e.getMessage(), e);
         } catch (InterruptedException e) {
