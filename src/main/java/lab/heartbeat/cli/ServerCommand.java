@@ -37,7 +37,7 @@ final class ServerCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--sweep-interval", converter = DurationConverter.class, paramLabel = "D",
-            description = "Sweep period, e.g. 3s (overrides the preset).")
+            description = "Sweep period, e.g. 3s (overrides the preset; a preset without a sweep starts from 1s x 3).")
     Duration sweepInterval;
 
     @Option(names = "--sweep-misses", paramLabel = "M", description = "Silent sweeps before a connection is closed (overrides the preset).")
@@ -73,9 +73,9 @@ final class ServerCommand implements Callable<Integer> {
         Preset p = Options.preset(preset);
         SweepParams sweep = p.sweep();
         if (sweepInterval != null || sweepMisses != null) {
-            Duration interval = sweepInterval != null ? sweepInterval : sweep != null ? sweep.interval() : Duration.ofSeconds(5);
-            int misses = sweepMisses != null ? sweepMisses : sweep != null ? sweep.misses() : 6;
-            sweep = Options.check("--sweep-interval/--sweep-misses", () -> new SweepParams(interval, misses));
+            SweepParams base = sweep;
+            sweep = Options.check("--sweep-interval/--sweep-misses",
+                    () -> SweepParams.over(base, sweepInterval, sweepMisses));
         }
         SweepParams chosen = noSweep ? null : sweep;
         return Options.check("--port/--bind", () -> ServerSettings.defaults().withPort(port).withBind(bind)

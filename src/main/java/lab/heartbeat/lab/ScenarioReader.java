@@ -226,10 +226,7 @@ public final class ScenarioReader {
             try {
                 SweepParams sweep = preset.sweep();
                 if (s.sweep() != null) {
-                    Duration interval = s.sweep().interval() != null ? s.sweep().interval()
-                            : sweep != null ? sweep.interval() : Duration.ofSeconds(1);
-                    int misses = s.sweep().misses() != null ? s.sweep().misses() : sweep != null ? sweep.misses() : 3;
-                    sweep = new SweepParams(interval, misses);
+                    sweep = SweepParams.over(sweep, s.sweep().interval(), s.sweep().misses());
                 }
                 if (Boolean.TRUE.equals(s.sweepOff())) {
                     sweep = null;

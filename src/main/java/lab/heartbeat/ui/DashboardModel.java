@@ -381,14 +381,9 @@ public final class DashboardModel {
         SweepParams current = serverSweep.get();
         SweepParams sweep;
         try {
-            Duration interval = current == null ? Duration.ofSeconds(1) : current.interval();
-            int misses = current == null ? 3 : current.misses();
-            if (ParameterCatalog.SWEEP_INTERVAL.equals(key)) {
-                interval = parse(key, value, Durations::parse);
-            } else {
-                misses = parse(key, value, v -> Integer.parseInt(v.trim()));
-            }
-            sweep = new SweepParams(interval, misses);
+            sweep = ParameterCatalog.SWEEP_INTERVAL.equals(key)
+                    ? SweepParams.over(current, parse(key, value, Durations::parse), null)
+                    : SweepParams.over(current, null, parse(key, value, v -> Integer.parseInt(v.trim())));
         } catch (IllegalArgumentException e) {
             validationMessage.set(e.getMessage());
             showServer();

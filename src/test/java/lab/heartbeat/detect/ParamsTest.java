@@ -19,6 +19,18 @@ class ParamsTest {
     }
 
     @Test
+    void a_partial_sweep_override_keeps_the_other_part_and_starts_from_one_rule_without_a_sweep() {
+        SweepParams seed002 = new SweepParams(Duration.ofSeconds(3), 5);
+        assertThat(SweepParams.over(seed002, null, 4)).isEqualTo(new SweepParams(Duration.ofSeconds(3), 4));
+        assertThat(SweepParams.over(seed002, Duration.ofSeconds(2), null)).isEqualTo(new SweepParams(Duration.ofSeconds(2), 5));
+        // Scenarios, the server command and the dashboard once fell back differently (1 s x 3, 5 s x 6).
+        assertThat(SweepParams.over(null, null, 4)).isEqualTo(new SweepParams(S1, 4));
+        assertThat(SweepParams.over(null, null, null)).isEqualTo(SweepParams.FALLBACK);
+        assertThatThrownBy(() -> SweepParams.over(null, null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sweep misses");
+    }
+
+    @Test
     void keepalive_accepts_the_kernel_limits() {
         KeepaliveParams max = new KeepaliveParams(Duration.ofSeconds(32767), Duration.ofSeconds(32767), 127);
         assertThat(max.count()).isEqualTo(127);
