@@ -107,13 +107,18 @@ public final class EventLog implements AutoCloseable {
     /** Blocks until every event appended so far has reached the subscribers. */
     public void flush() throws InterruptedException {
         CountDownLatch delivered = new CountDownLatch(1);
+        boolean wasClosed;
         synchronized (recent) {
-            if (closed) {
-                // close() delivers everything queued before it; a marker queued now would never be reached.
-                dispatcher.join(TimeUnit.SECONDS.toMillis(10));
-                return;
+            wasClosed = closed;
+            if (!wasClosed) {
+                queue.add(delivered);
             }
-            queue.add(delivered);
+        }
+        if (wasClosed) {
+            // close() delivers everything queued before it; a marker queued now would never be reached.
+            // Waited for outside the lock, which writers and readers need meanwhile.
+            dispatcher.join(TimeUnit.SECONDS.toMillis(10));
+            return;
         }
         if (!delivered.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("event subscribers did not keep up within 10 s");

@@ -60,9 +60,12 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         this.timeBase = timeBase;
         this.events = new EventLog(config.eventWindow());
         this.tickClock = new TickClock(Math.max(1, config.historySamples()));
-        this.sampler = Executors.newSingleThreadScheduledExecutor(samplerThreads);
-        long period = config.sampleInterval().toNanos();
-        sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
+        // Counters only (the headless agents): nothing to sample, so no sampler thread at all.
+        this.sampler = config.historySamples() == 0 ? null : Executors.newSingleThreadScheduledExecutor(samplerThreads);
+        if (sampler != null) {
+            long period = config.sampleInterval().toNanos();
+            sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
+        }
     }
 
     public TelemetryConfig config() {
@@ -234,9 +237,6 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     }
 
     private void sample() {
-        if (config.historySamples() == 0) {
-            return;
-        }
         long tick = tickClock.next(now());
         for (EndpointStats s : clients.values()) {
             s.series.append(tick, s.sample());
@@ -326,8 +326,10 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        sampler.shutdownNow();
-        sampler.awaitTermination(5, TimeUnit.SECONDS);
+        if (sampler != null) {
+            sampler.shutdownNow();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+        }
         samplerThreads.joinAll(5, TimeUnit.SECONDS);
         events.close();
     }

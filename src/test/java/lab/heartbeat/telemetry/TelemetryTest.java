@@ -190,6 +190,7 @@ class TelemetryTest {
 
     @Test
     void countersOnlyKeepsNoSeries() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
             t.clientAdded("c1", "p");
             EndpointStats c = open(t, Side.CLIENT, "c1", 40_006);
@@ -199,6 +200,9 @@ class TelemetryTest {
             assertThat(t.allSeries()).isEmpty();
             assertThat(t.client("c1").orElseThrow().heartbeatsSent()).isEqualTo(1);
             assertThat(t.snapshot().clientsUp()).isEqualTo(1);
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> !before.contains(thread))
+                    .extracting(Thread::getName).as("a sampler with nothing to sample")
+                    .noneMatch(name -> name.startsWith("telemetry-sampler"));
         }
     }
 
