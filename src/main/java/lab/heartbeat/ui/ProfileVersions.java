@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
 import lab.heartbeat.detect.Preset;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
@@ -16,6 +15,7 @@ import lab.heartbeat.detect.ProfileKind;
  * its versions: version 1 is the preset's own numbers, every accepted edit adds one. Edits apply
  * to clients added afterwards. Which parameters a client runs is the lab's to say (its
  * {@code profileSpec}); this only tells which version that is and whether it is the current one.
+ * Used on the FX thread only (the view model's edits and frames).
  */
 public final class ProfileVersions {
 
@@ -35,8 +35,8 @@ public final class ProfileVersions {
         }
     }
 
-    private final Map<String, List<Version>> versions = new ConcurrentHashMap<>();
-    private final AtomicInteger edits = new AtomicInteger();
+    private final Map<String, List<Version>> versions = new HashMap<>();
+    private int edits;
 
     public Version current(ProfileKind kind, Preset preset) {
         return last(history(Profile.of(kind, preset)));
@@ -48,24 +48,22 @@ public final class ProfileVersions {
      */
     public Version edit(ProfileKind kind, Preset preset, String key, String value) {
         List<Version> history = history(Profile.of(kind, preset));
-        synchronized (history) {
-            Version v = last(history);
-            Map<String, String> overrides = new LinkedHashMap<>(v.overrides());
-            overrides.put(key, value.trim());
-            Profile edited = Profile.of(kind, preset).withOverrides(overrides);
-            if (edited.equals(v.profile())) {
-                return v;
-            }
-            Version next = new Version(edited, v.number() + 1, Map.copyOf(overrides));
-            history.add(next);
-            edits.incrementAndGet();
-            return next;
+        Version v = last(history);
+        Map<String, String> overrides = new LinkedHashMap<>(v.overrides());
+        overrides.put(key, value.trim());
+        Profile edited = Profile.of(kind, preset).withOverrides(overrides);
+        if (edited.equals(v.profile())) {
+            return v;
         }
+        Version next = new Version(edited, v.number() + 1, Map.copyOf(overrides));
+        history.add(next);
+        edits++;
+        return next;
     }
 
     /** Grows with every accepted edit: what a client's {@link Params} are may have changed. */
     public int edits() {
-        return edits.get();
+        return edits;
     }
 
     /**
@@ -84,17 +82,14 @@ public final class ProfileVersions {
         } catch (IllegalArgumentException unknownPreset) {
             return Params.UNKNOWN;
         }
-        synchronized (history) {
-            int version = 0;
-            for (Version v : history) {
-                if (v.profile().equals(spec)) {
-                    version = v.number();
-                }
+        int version = 0;
+        for (Version v : history) {
+            if (v.profile().equals(spec)) {
+                version = v.number();
             }
-            Profile now = last(history).profile();
-            return now.equals(spec) ? new Params(version, false, "")
-                    : new Params(version, true, differences(spec, now));
         }
+        Profile now = last(history).profile();
+        return now.equals(spec) ? new Params(version, false, "") : new Params(version, true, differences(spec, now));
     }
 
     /** The parameters in which {@code running} differs from {@code now}, e.g. {@code heartbeatInterval 1s (now 500ms)}. */
@@ -119,8 +114,6 @@ public final class ProfileVersions {
     }
 
     private static Version last(List<Version> history) {
-        synchronized (history) {
-            return history.get(history.size() - 1);
-        }
+        return history.get(history.size() - 1);
     }
 }

@@ -34,7 +34,6 @@ public final class RacePanel extends VBox {
     private final TableView<RaceView.Entry> table = new TableView<>();
     private final VBox explanations = new VBox(8);
     private RaceView shown;
-    private boolean choosing;
 
     public RacePanel(DashboardModel model) {
         super(6);
@@ -70,12 +69,7 @@ public final class RacePanel extends VBox {
         });
         model.races().addListener((javafx.collections.ListChangeListener<RaceView>) c -> {
             if (!java.util.Objects.equals(list.getValue(), shown)) {
-                choosing = true;
-                try {
-                    list.setValue(shown);
-                } finally {
-                    choosing = false;
-                }
+                list.setValue(shown);
             }
         });
 
@@ -142,12 +136,7 @@ public final class RacePanel extends VBox {
     private void show(RaceView race) {
         boolean sameExplanations = shown != null && race != null && shown.key().equals(race.key());
         shown = race;
-        choosing = true;
-        try {
-            list.setValue(race);
-        } finally {
-            choosing = false;
-        }
+        list.setValue(race);
         if (race == null) {
             summary.setText("No fault yet: select clients and pull a cable (P), or run a scenario.");
             chart = newChart();
