@@ -68,11 +68,19 @@ final class DashboardFixture implements AutoCloseable {
      * Clicks a button once no tooltip is up: a tooltip lingering from the last hover is a window of
      * its own and would take the click.
      */
-    void clickButton(String query) {
-        robot.moveTo("#event-log");
+    void clickButton(String query) throws Exception {
+        robot.moveTo(node("#event-log"));
         awaitFx(() -> javafx.stage.Window.getWindows().stream()
                 .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
-        robot.clickOn(query);
+        robot.clickOn(node(query));
+    }
+
+    /**
+     * The node a query finds, looked up on the FX thread: a lookup from the test thread walks the
+     * scene while the ticks change it (the charts' markers during a fault) and can meet a null child.
+     */
+    javafx.scene.Node node(String query) throws Exception {
+        return fx(() -> robot.lookup(query).query());
     }
 
     /** The number of rows whose badge the table shows as {@code up}. */

@@ -48,7 +48,7 @@ class DashboardUiTest {
     void addingThreeClientsShowsSevenRows() throws Exception {
         d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
         setCount(3);
-        d.robot.clickOn("#add-clients");
+        d.robot.clickOn(d.node("#add-clients"));
         d.awaitFx(() -> d.model().rows().size() == 7
                 && d.robot.lookup(".badge.state-up").queryAll().size() == 7);
     }
@@ -60,7 +60,7 @@ class DashboardUiTest {
         d.awaitFx(() -> d.model().profileVersionProperty().get() == 2);
         assertThat(fx(() -> d.model().validationMessageProperty().get())).isEmpty();
         setCount(2);
-        d.robot.clickOn("#add-clients");
+        d.robot.clickOn(d.node("#add-clients"));
         d.awaitFx(() -> d.model().rows().size() == 6);
 
         List<ReconnectingClient> heartbeat = d.lab.lab().select("app-heartbeat");
@@ -84,7 +84,7 @@ class DashboardUiTest {
         assertThat(fx(() -> d.robot.lookup("#param-heartbeatInterval")
                 .queryAs(javafx.scene.control.TextField.class).getText())).isEqualTo("500ms");
         setCount(1);
-        d.robot.clickOn("#add-clients");
+        d.robot.clickOn(d.node("#add-clients"));
         d.awaitFx(() -> d.model().rows().size() == 5);
         assertThat(d.lab.lab().select("app-heartbeat-2").get(0).profile().heartbeatInterval())
                 .isEqualTo(Duration.ofMillis(500));
@@ -112,7 +112,7 @@ class DashboardUiTest {
     @Test
     void switchingTheThemeChangesTheStylesheet() throws Exception {
         assertThat(fx(() -> d.dashboard.scene().getStylesheets())).singleElement().asString().endsWith("light.css");
-        d.robot.clickOn("#theme");
+        d.robot.clickOn(d.node("#theme"));
         d.robot.clickOn("Dark");
         d.awaitFx(() -> d.dashboard.scene().getStylesheets().size() == 1
                 && d.dashboard.scene().getStylesheets().get(0).endsWith("dark.css"));
@@ -126,7 +126,7 @@ class DashboardUiTest {
         d.robot.clickOn("app-heartbeat-1");
         d.awaitFx(() -> d.dashboard.view().charts().rttSets().size() == 1
                 && d.dashboard.view().charts().rttSets().get(0).getDataCount() > 5);
-        d.robot.clickOn("#export");
+        d.robot.clickOn(d.node("#export"));
         List<Path> expected = List.of(folder.resolve("chart-rtt.png"), folder.resolve("chart-heartbeats.png"),
                 folder.resolve("chart-kernel.png"));
         d.awaitFx(() -> expected.stream().allMatch(Files::isRegularFile)
@@ -170,7 +170,7 @@ class DashboardUiTest {
         // Eight charted clients: 24 entries (three series each) need several columns.
         d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
         setCount(4);
-        d.robot.clickOn("#add-clients");
+        d.robot.clickOn(d.node("#add-clients"));
         d.awaitFx(() -> d.model().clientsUpProperty().get() == 8 && d.dashboard.view().charts().charts().stream()
                 .allMatch(c -> c.getLegend().getNode() instanceof javafx.scene.Parent p
                         && p.getChildrenUnmodifiable().size() >= 8));

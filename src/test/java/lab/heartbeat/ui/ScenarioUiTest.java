@@ -29,7 +29,7 @@ class ScenarioUiTest {
     @Test
     void aBundledScenarioRunsFromTheMenuOnTheSameViewsAndExports(@TempDir Path folder) throws Exception {
         d.robot.clickOn("Scenario");
-        d.robot.clickOn("#scenario-cable-pull");
+        d.robot.clickOn(d.node("#scenario-cable-pull"));
         // While it runs, the views show the run's lab, with progress.
         d.awaitFx(() -> d.model().labNameProperty().get().equals("cable-pull")
                 && d.dashboard.scenarios().progressProperty().get() > 0.05
@@ -45,7 +45,7 @@ class ScenarioUiTest {
 
         d.exportFolder.set(folder.toFile());
         d.robot.clickOn("Scenario");
-        d.robot.clickOn("#scenario-export");
+        d.robot.clickOn(d.node("#scenario-export"));
         List<Path> expected = List.of(folder.resolve("report.json"), folder.resolve("timeseries.csv"),
                 folder.resolve("chart-rtt.png"), folder.resolve("chart-heartbeats.png"),
                 folder.resolve("chart-kernel.png"), folder.resolve("race.png"));
@@ -69,7 +69,7 @@ class ScenarioUiTest {
                 """);
         d.scenarioFile.set(file.toFile());
         d.robot.clickOn("Scenario");
-        d.robot.clickOn("#scenario-open");
+        d.robot.clickOn(d.node("#scenario-open"));
         d.awaitFx(() -> d.model().labNameProperty().get().equals("long") && d.model().rows().size() == 2
                 && d.dashboard.scenarios().progressProperty().get() > 0);
         d.clickButton("#scenario-stop");
@@ -91,7 +91,7 @@ class ScenarioUiTest {
                 """);
         d.scenarioFile.set(file.toFile());
         d.robot.clickOn("Scenario");
-        d.robot.clickOn("#scenario-open");
+        d.robot.clickOn(d.node("#scenario-open"));
         d.awaitFx(() -> !d.dashboard.scenarios().runningProperty().get()
                 && d.dashboard.scenarios().statusProperty().get().contains("bad.yaml:5"));
         assertThat(fx(() -> d.dashboard.scenarios().statusProperty().get())).contains("profile");
