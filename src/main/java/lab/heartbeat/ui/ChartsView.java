@@ -9,7 +9,9 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.dataset.DataSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -23,7 +25,11 @@ public final class ChartsView extends VBox {
     private final XYChart counters = chart("Heartbeats", "frames", null);
     private final XYChart kernel = chart("Kernel", "count", null);
     private final ErrorDataSetRenderer missesRenderer = new ErrorDataSetRenderer();
-    private final List<ChartPlugin> indicators = new ArrayList<>();
+    /** Per chart, the indicators drawn for the markers shown. */
+    private final List<Map<MarkerKey, ChartPlugin>> drawn =
+            new ArrayList<>(List.of(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+    /** Per chart, how many detection labels were placed, so that the next takes the next height. */
+    private final int[] labelTurns = new int[3];
     private List<ChartMarker> markers = List.of();
 
     public ChartsView() {
@@ -82,36 +88,56 @@ public final class ChartsView extends VBox {
     }
 
     /**
-     * Draws detections as labelled lines and faults as shaded intervals on every chart. Detections
-     * come from the view model; fault intervals are for the fault work to add.
+     * Draws detections as labelled lines and faults as shaded intervals on every chart. Only what
+     * changed is touched: a marker already drawn stays, and a fault still on has its end moved.
      */
     public void showMarkers(List<ChartMarker> newMarkers) {
         if (newMarkers.equals(markers)) {
             return;
         }
         markers = List.copyOf(newMarkers);
-        for (XYChart c : charts()) {
-            c.getPlugins().removeAll(indicators);
-        }
-        indicators.clear();
-        for (XYChart c : charts()) {
-            int detections = 0;
+        List<XYChart> all = charts();
+        for (int i = 0; i < all.size(); i++) {
+            XYChart c = all.get(i);
+            Map<MarkerKey, ChartPlugin> before = drawn.get(i);
+            Map<MarkerKey, ChartPlugin> now = new LinkedHashMap<>();
             for (ChartMarker m : markers) {
-                ChartPlugin indicator = switch (m.kind()) {
-                    case DETECTION -> {
-                        XValueIndicator line = new XValueIndicator(c.getXAxis(), m.from(), m.label());
-                        // Detections of one fault come close together: their labels take turns at
-                        // the bottom and the top (then between), clear of the fault's label in the middle.
-                        line.setLabelPosition(DETECTION_LABEL_HEIGHTS[detections++ % DETECTION_LABEL_HEIGHTS.length]);
-                        yield line;
-                    }
-                    case FAULT -> new XRangeIndicator(c.getXAxis(), m.from(), m.to(), m.label());
-                };
-                indicator.getChartChildren().forEach(n -> n.getStyleClass().add("marker-" + m.kind().name().toLowerCase(java.util.Locale.ROOT)));
-                indicators.add(indicator);
-                c.getPlugins().add(indicator);
+                MarkerKey key = new MarkerKey(m.kind(), m.from(), m.label());
+                if (now.containsKey(key)) {
+                    continue;
+                }
+                ChartPlugin indicator = before.remove(key);
+                if (indicator == null) {
+                    indicator = indicator(c, m, i);
+                    c.getPlugins().add(indicator);
+                } else if (indicator instanceof XRangeIndicator range && range.getUpperBound() != m.to()) {
+                    range.setUpperBound(m.to());
+                }
+                now.put(key, indicator);
             }
+            c.getPlugins().removeAll(before.values());
+            drawn.set(i, now);
         }
+    }
+
+    private ChartPlugin indicator(XYChart c, ChartMarker m, int chart) {
+        ChartPlugin indicator = switch (m.kind()) {
+            case DETECTION -> {
+                XValueIndicator line = new XValueIndicator(c.getXAxis(), m.from(), m.label());
+                // Detections of one fault come close together: their labels take turns at the
+                // bottom and the top (then between), clear of the fault's label in the middle.
+                line.setLabelPosition(DETECTION_LABEL_HEIGHTS[labelTurns[chart]++ % DETECTION_LABEL_HEIGHTS.length]);
+                yield line;
+            }
+            case FAULT -> new XRangeIndicator(c.getXAxis(), m.from(), m.to(), m.label());
+        };
+        String style = "marker-" + m.kind().name().toLowerCase(java.util.Locale.ROOT);
+        indicator.getChartChildren().forEach(n -> n.getStyleClass().add(style));
+        return indicator;
+    }
+
+    /** A marker as drawn, whatever its end: a fault still on keeps its indicator as it grows. */
+    private record MarkerKey(ChartMarker.Kind kind, double from, String label) {
     }
 
     /** The markers drawn now. */

@@ -66,6 +66,32 @@ class MarkersUiTest {
         assertThat(labels.get(0).intersects(labels.get(1))).as("labels at %s", labels).isFalse();
     }
 
+    @Test
+    void aFaultStillOnGrowsItsShadingWithoutItsMarkersBeingMadeAgain() throws Exception {
+        open(1);
+        ChartsView charts = fx(() -> dashboard.view().charts());
+        io.fair_acc.chartfx.XYChart rtt = fx(() -> charts.charts().get(0));
+        ChartMarker detection = ChartMarker.detection(1.5, "app-heartbeat-1 app-heartbeat");
+        java.util.List<Object> first = fx(() -> {
+            charts.showMarkers(java.util.List.of(ChartMarker.fault(1, 2, "fault-1 cable-pull"), detection));
+            return java.util.List.copyOf(rtt.getPlugins());
+        });
+        java.util.List<Object> later = fx(() -> {
+            charts.showMarkers(java.util.List.of(ChartMarker.fault(1, 2.5, "fault-1 cable-pull"), detection));
+            return java.util.List.copyOf(rtt.getPlugins());
+        });
+
+        assertThat(later).containsExactlyElementsOf(first);
+        assertThat(fx(() -> later.stream().filter(p -> p instanceof io.fair_acc.chartfx.plugins.XRangeIndicator)
+                .map(p -> ((io.fair_acc.chartfx.plugins.XRangeIndicator) p).getUpperBound()).toList()))
+                .containsExactly(2.5);
+        fx(() -> {
+            charts.showMarkers(java.util.List.of());
+            return null;
+        });
+        assertThat(fx(() -> rtt.getPlugins().stream().filter(p -> first.contains(p)).toList())).isEmpty();
+    }
+
     /** The dashboard on the fake lab with that many app-heartbeat clients, once their rows show. */
     private void open(int clients) throws Exception {
         FxToolkit.registerPrimaryStage();
