@@ -1,7 +1,6 @@
 package lab.heartbeat.transport;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -86,7 +85,8 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         long now = now();
         sends.record(now);
         observer.frameSent(frame.type(), frame.wireLength(), now);
-        ctx.writeAndFlush(frame).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        // No promise per frame: the void promise hands a failed write to exceptionCaught as well.
+        ctx.writeAndFlush(frame, ctx.voidPromise());
     }
 
     /**
@@ -167,7 +167,9 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         if (closure != null) {
             return;
         }
-        KernelTcpInfo kernel = KernelTcpInfo.read(ctx.channel()).orElse(lastKernel);
+        // exceptionCaught has just read it afresh; otherwise read it now.
+        KernelTcpInfo kernel = lastKernel != null && lastKernelNanos == now ? lastKernel
+                : KernelTcpInfo.read(ctx.channel()).orElse(lastKernel);
         closure = new Closure(cause, reason, now, lastReceivedNanos, predictedAtNanos, kernel);
         cancelTimers();
         ctx.close();

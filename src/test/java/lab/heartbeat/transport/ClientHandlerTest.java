@@ -142,6 +142,29 @@ class ClientHandlerTest {
     }
 
     @Test
+    void aWriteTheChannelCannotMakeClosesTheConnectionWithItsReason() {
+        RecordingObserver seen = new RecordingObserver();
+        EmbeddedChannel ch = EmbeddedChannel.builder().ticker(time).handlers(
+                new io.netty.channel.ChannelOutboundHandlerAdapter() {
+                    @Override
+                    public void write(io.netty.channel.ChannelHandlerContext ctx, Object msg,
+                            io.netty.channel.ChannelPromise promise) {
+                        io.netty.util.ReferenceCountUtil.release(msg);
+                        promise.setFailure(new java.io.IOException("Broken pipe"));
+                    }
+                },
+                new ClientHandler("c", Profile.of(ProfileKind.APP_HEARTBEAT, Presets.teaching()), seen, Duration.ZERO))
+                .build();
+        try {
+            ch.runPendingTasks();
+            assertThat(ch.isOpen()).isFalse();
+            assertThat(seen.closure.reason()).contains("Broken pipe");
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void overriddenParametersAreWhatTheWireSees() {
         RecordingObserver seen = new RecordingObserver();
         Profile fast = Profile.of(ProfileKind.APP_HEARTBEAT, Presets.teaching())
