@@ -133,10 +133,9 @@ final class EndpointStats implements ConnectionObserver {
         telemetry.closed(this, closure);
     }
 
-    /** One row of samples, in {@link Series} order. */
-    float[] sample() {
+    /** Writes one row of samples, in {@link Series} order, into {@code v} (the sampler's own row, reused). */
+    void sampleInto(float[] v) {
         KernelTcpInfo k = kernel;
-        float[] v = new float[Series.values().length];
         v[Series.STATE_UP.ordinal()] = online ? 1 : 0;
         v[Series.RTT_MS.ordinal()] = rttLastNanos < 0 ? Float.NaN : rttLastNanos / 1e6f;
         v[Series.HEARTBEATS_SENT.ordinal()] = heartbeatsSent;
@@ -151,7 +150,6 @@ final class EndpointStats implements ConnectionObserver {
         v[Series.KERNEL_RETRANSMITS.ordinal()] = k == null ? Float.NaN : k.totalRetrans();
         v[Series.KERNEL_UNACKED.ordinal()] = k == null ? Float.NaN : k.unacked();
         v[Series.KERNEL_RTT_MS.ordinal()] = k == null ? Float.NaN : k.rttMicros() / 1000f;
-        return v;
     }
 
     EndpointView view() {

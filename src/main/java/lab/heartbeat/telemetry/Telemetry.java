@@ -48,6 +48,8 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final AtomicLong serverSequence = new AtomicLong();
     private final AtomicLong detectionCount = new AtomicLong();
     private final ScheduledExecutorService sampler;
+    /** The sampler thread's one row, copied into each track's ring: no allocation per track and tick. */
+    private final float[] row = new float[Series.values().length];
     private final TrackedThreads samplerThreads = new TrackedThreads("telemetry-sampler");
 
     public Telemetry(TelemetryConfig config, Ticker ticker) {
@@ -239,11 +241,13 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private void sample() {
         long tick = tickClock.next(now());
         for (EndpointStats s : clients.values()) {
-            s.series.append(tick, s.sample());
+            s.sampleInto(row);
+            s.series.append(tick, row);
         }
         if (config.serverSeries()) {
             for (EndpointStats s : serverOnline.keySet()) {
-                s.series.append(tick, s.sample());
+                s.sampleInto(row);
+                s.series.append(tick, row);
             }
         }
     }

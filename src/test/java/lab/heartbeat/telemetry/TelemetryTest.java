@@ -109,6 +109,31 @@ class TelemetryTest {
     }
 
     @Test
+    void tracksSampledInOneTickKeepTheirOwnValues() throws Exception {
+        try (Telemetry t = new Telemetry(fast(1_000, 10), Ticker.newMockTicker())) {
+            t.clientAdded("busy", "p");
+            t.clientAdded("idle", "p");
+            EndpointStats busy = open(t, Side.CLIENT, "busy", 40_010);
+            busy.connected(t.now());
+            for (int i = 0; i < 5; i++) {
+                busy.frameSent(FrameType.HEARTBEAT, 8, t.now());
+            }
+            busy.heartbeatAcked(3_000_000);
+
+            await().atMost(AWAIT).until(() -> {
+                SeriesView b = series(t, "client/busy");
+                return b.size() > 0 && b.value(Series.HEARTBEATS_SENT, b.size() - 1) == 5
+                        && series(t, "client/idle").size() > 0;
+            });
+            SeriesView idle = series(t, "client/idle");
+            int last = idle.size() - 1;
+            assertThat(idle.value(Series.HEARTBEATS_SENT, last)).isZero();
+            assertThat(idle.value(Series.STATE_UP, last)).isZero();
+            assertThat(idle.value(Series.RTT_MS, last)).as("no RTT yet, not busy's").isNaN();
+        }
+    }
+
+    @Test
     void samplesTheCountersAtTheTickersTime() throws Exception {
         MockTicker ticker = Ticker.newMockTicker();
         ticker.advance(10, TimeUnit.SECONDS);
