@@ -47,9 +47,9 @@ public final class EventFormat {
 
     public String toLine(LabEvent e) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%9.3fs %-17s", time.msSinceStart(e.nanos()) / 1000, e.kind().label()));
+        s.append(String.format(java.util.Locale.ROOT, "%9.3fs %-17s", time.msSinceStart(e.nanos()) / 1000, e.kind().label()));
         if (e.side() != null) {
-            s.append(' ').append(String.format("%-6s", e.side().label()));
+            s.append(' ').append(String.format(java.util.Locale.ROOT, "%-6s", e.side().label()));
         }
         if (e.connection() != null && !e.connection().isEmpty()) {
             s.append(' ').append(e.connection());

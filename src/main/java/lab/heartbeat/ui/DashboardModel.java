@@ -63,7 +63,8 @@ public final class DashboardModel {
     private long tick;
     private final ProfileVersions versions = new ProfileVersions();
     private final DetectionDigest digest;
-    private EventLines eventLines;
+    /** The same lines as the command line prints; only the start time matters for them. */
+    private lab.heartbeat.lab.EventFormat eventLines;
 
     // Connections
     /** A row whose state changes is re-checked by the filter (a filter on "down" picks up a client that goes down). */
@@ -143,7 +144,7 @@ public final class DashboardModel {
         this.fx = fx;
         this.restarts = restarts;
         this.digest = new DetectionDigest(clock, Duration.ofSeconds(1));
-        this.eventLines = new EventLines(lab.startNanos());
+        this.eventLines = eventFormat(lab);
         transport.set(lab.transport());
         port.set(lab.port());
         showFaultStatus(lab.faultStatus());
@@ -237,7 +238,7 @@ public final class DashboardModel {
         events.clear();
         selectedClients.clear();
         labRaces = List.of();
-        eventLines = new EventLines(next.startNanos());
+        eventLines = eventFormat(next);
         transport.set(next.transport());
         port.set(next.port());
         labName.set(next.name());
@@ -292,12 +293,17 @@ public final class DashboardModel {
         int from = Math.max(0, fresh.size() - EVENT_LINES);
         List<String> lines = new ArrayList<>(fresh.size() - from);
         for (int i = fresh.size() - 1; i >= from; i--) {
-            lines.add(eventLines.line(fresh.get(i)));
+            lines.add(eventLines.toLine(fresh.get(i)));
         }
         events.addAll(0, lines);
         if (events.size() > EVENT_LINES) {
             events.remove(EVENT_LINES, events.size());
         }
+    }
+
+    private static lab.heartbeat.lab.EventFormat eventFormat(LabGateway lab) {
+        return new lab.heartbeat.lab.EventFormat(
+                new lab.heartbeat.telemetry.TimeBase(lab.startNanos(), java.time.Instant.EPOCH));
     }
 
     private static java.util.function.Predicate<ConnectionRow> matching(String text) {
