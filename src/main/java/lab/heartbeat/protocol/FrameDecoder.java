@@ -27,10 +27,8 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
 
     public FrameDecoder(int maxFrameBytes) {
         // len counts the whole frame, header included: the adjustment takes the header back out.
+        // (Netty's constructor refuses a maximum below the header's 8 bytes.)
         super(ByteOrder.LITTLE_ENDIAN, maxFrameBytes, 4, 4, -Frame.HEADER_BYTES, 0, true);
-        if (maxFrameBytes < Frame.HEADER_BYTES) {
-            throw new IllegalArgumentException("maxFrameBytes must be at least " + Frame.HEADER_BYTES + ": " + maxFrameBytes);
-        }
         this.maxFrameBytes = maxFrameBytes;
     }
 
@@ -61,9 +59,13 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
             return null;
         }
         try {
+            if (frame.readableBytes() == Frame.HEADER_BYTES) {
+                // Nearly every frame: a bare heartbeat or ack, for which no new object is needed.
+                return type == FrameType.HEARTBEAT ? Frame.heartbeat()
+                        : type == FrameType.HEARTBEAT_ACK ? Frame.heartbeatAck() : new Frame(type, null);
+            }
             frame.skipBytes(Frame.HEADER_BYTES);
-            byte[] payload = ByteBufUtil.getBytes(frame);
-            return new Frame(type, payload);
+            return new Frame(type, ByteBufUtil.getBytes(frame));
         } finally {
             frame.release();
         }
@@ -71,7 +73,9 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
 
     @Override
     protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
-        long declared = super.getUnadjustedFrameLength(buf, offset, length, order);
+        // The little-endian int32 read directly: Netty's own reading wraps the buffer for the byte
+        // order, an object per frame.
+        long declared = buf.getIntLE(offset);
         return declared >= 0 && declared < Frame.HEADER_BYTES ? Frame.HEADER_BYTES : declared;
     }
 

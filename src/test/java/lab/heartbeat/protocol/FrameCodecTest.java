@@ -22,7 +22,9 @@ class FrameCodecTest {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder());
         try {
             assertThat(ch.writeInbound(header(0, 8))).isTrue();
-            assertFrame(ch.readInbound(), FrameType.HEARTBEAT, "");
+            Frame frame = ch.readInbound();
+            assertFrame(frame, FrameType.HEARTBEAT, "");
+            assertThat(frame).as("a bare heartbeat makes no new frame").isSameAs(Frame.heartbeat());
             assertThat((Object) ch.readInbound()).isNull();
         } finally {
             ch.finishAndReleaseAll();
