@@ -72,15 +72,11 @@ final class ClientHandler extends ConnectionHandler {
 
     private void tick() {
         long now = now();
-        if (misses != null) {
-            boolean dead = misses.tick();
-            observer.missesChanged(misses.misses());
-            if (dead) {
-                long predicted = Predictions.appHeartbeat(ticks, lastReceivedNanos, misses.limit());
-                closeWith(Cause.APP_HEARTBEAT, "no frame for " + misses.limit() + " heartbeat intervals of "
-                        + profile.heartbeatInterval().toMillis() + " ms", now, predicted);
-                return;
-            }
+        if (misses != null && silentTick(misses, Cause.APP_HEARTBEAT,
+                () -> Predictions.appHeartbeat(ticks, lastReceivedNanos, misses.limit()),
+                () -> "no frame for " + misses.limit() + " heartbeat intervals of "
+                        + profile.heartbeatInterval().toMillis() + " ms")) {
+            return;
         }
         if (profile.heartbeat() == HeartbeatMode.REQUEST) {
             if (outstanding.size() == MAX_OUTSTANDING) {
@@ -93,13 +89,7 @@ final class ClientHandler extends ConnectionHandler {
 
     @Override
     protected void onFrame(Frame frame, long now) {
-        if (misses != null) {
-            boolean hadMisses = misses.misses() > 0;
-            misses.reset();
-            if (hadMisses) {
-                observer.missesChanged(0);
-            }
-        }
+        heard(misses);
         if (frame.type() == FrameType.HEARTBEAT_ACK) {
             Long sentAt = outstanding.pollFirst();
             if (sentAt != null) {

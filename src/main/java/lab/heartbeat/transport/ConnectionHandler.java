@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import lab.heartbeat.detect.Cause;
+import lab.heartbeat.detect.MissCounter;
 import lab.heartbeat.detect.KeepaliveParams;
 import lab.heartbeat.detect.Predictions;
 import lab.heartbeat.protocol.Frame;
@@ -118,6 +119,34 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
     /** Called on the event loop when a frozen end runs again: one-shot checks skipped meanwhile resume here. */
     protected void onThawed() {
+    }
+
+    /**
+     * One tick of a silence counter (the client's heartbeat misses, the server's silent sweeps):
+     * the misses go to the observer, and when they run out the connection closes with
+     * {@code cause}, at {@code predicted} by theory. Returns whether it closed.
+     */
+    protected final boolean silentTick(MissCounter silence, Cause cause, java.util.function.LongSupplier predicted,
+            java.util.function.Supplier<String> reason) {
+        long now = now();
+        boolean dead = silence.tick();
+        observer.missesChanged(silence.misses());
+        if (dead) {
+            closeWith(cause, reason.get(), now, predicted.getAsLong());
+        }
+        return dead;
+    }
+
+    /** A frame arrived: the silence counter starts again, and the observer hears of it if it had misses. */
+    protected final void heard(MissCounter silence) {
+        if (silence == null) {
+            return;
+        }
+        boolean hadMisses = silence.misses() > 0;
+        silence.reset();
+        if (hadMisses) {
+            observer.missesChanged(0);
+        }
     }
 
     protected final boolean frozen() {

@@ -44,25 +44,14 @@ final class ServerHandler extends ConnectionHandler {
         if (!sweepable) {
             return;
         }
-        long now = now();
-        boolean dead = silentSweeps.tick();
-        observer.missesChanged(silentSweeps.misses());
-        if (dead) {
-            long predicted = Predictions.serverSweep(sweeps, lastReceivedNanos, sweep.misses());
-            closeWith(Cause.SERVER_SWEEP, "silent for " + sweep.misses() + " sweeps of " + sweep.interval().toMillis()
-                    + " ms", now, predicted);
-        }
+        silentTick(silentSweeps, Cause.SERVER_SWEEP,
+                () -> Predictions.serverSweep(sweeps, lastReceivedNanos, sweep.misses()),
+                () -> "silent for " + sweep.misses() + " sweeps of " + sweep.interval().toMillis() + " ms");
     }
 
     @Override
     protected void onFrame(Frame frame, long now) {
-        if (silentSweeps != null) {
-            boolean hadMisses = silentSweeps.misses() > 0;
-            silentSweeps.reset();
-            if (hadMisses) {
-                observer.missesChanged(0);
-            }
-        }
+        heard(silentSweeps);
         if (frame.type() == FrameType.HEARTBEAT) {
             // A seed 002 client never reads its socket: once its buffers are full, acks are dropped
             // rather than queued without bound.
