@@ -63,13 +63,18 @@ public final class PhiAccrualDetector {
         if (!monitoring) {
             return Long.MAX_VALUE;
         }
+        // The statistics do not change during the search: computed once, not at every probe.
+        double mean = mean();
+        double stdDeviation = stdDeviation();
+        java.util.function.LongPredicate available =
+                t -> phi(t - lastHeartbeat, mean, stdDeviation) < params.threshold();
         long below = lastHeartbeat;
-        if (!isAvailable(below)) {
+        if (!available.test(below)) {
             return below;
         }
-        long step = Math.max(1, (long) mean());
+        long step = Math.max(1, (long) mean);
         long above = below + step;
-        while (isAvailable(above)) {
+        while (available.test(above)) {
             below = above;
             if (step > (Long.MAX_VALUE - above) / 2) {
                 return Long.MAX_VALUE;
@@ -80,7 +85,7 @@ public final class PhiAccrualDetector {
         // phi is monotone in time since the last heartbeat, so bisection finds the exact nanosecond.
         while (above - below > 1) {
             long middle = below + (above - below) / 2;
-            if (isAvailable(middle)) {
+            if (available.test(middle)) {
                 below = middle;
             } else {
                 above = middle;
