@@ -396,13 +396,7 @@ public final class Lab implements AutoCloseable {
 
     /** Every fault with the ends of the connections it hit, measured from its t0. */
     public List<Race> races() {
-        Map<String, Long> connectedSince = new java.util.HashMap<>();
-        for (var c : telemetry.snapshot().clients()) {
-            if (c.online()) {
-                connectedSince.put(c.client(), c.connectedNanos());
-            }
-        }
-        return faults.races(telemetry.ends(), connectedSince);
+        return faults.races(telemetry.ends(), telemetry.connectedSince());
     }
 
     /**

@@ -252,6 +252,17 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         }
     }
 
+    /** When each client that is connected now connected: what a race needs, without a whole snapshot. */
+    public Map<String, Long> connectedSince() {
+        Map<String, Long> since = new java.util.HashMap<>();
+        clients.forEach((name, c) -> {
+            if (c.online) {
+                since.put(name, c.connectedNanos);
+            }
+        });
+        return since;
+    }
+
     public TelemetrySnapshot snapshot() {
         List<EndpointView> clientViews = clients.values().stream().map(EndpointStats::view)
                 .sorted(Comparator.comparing(EndpointView::client)).toList();
