@@ -88,7 +88,7 @@ final class DetectionTable {
             double worst = ds.stream().filter(Detection::hasPrediction)
                     .mapToDouble(d -> Math.abs(race.measuredMs(d) - race.predictedMs(d))).max().orElse(Double.NaN);
             s.append(String.format("  %-32s %6d %10.1f %10.1f %10.1f %10s%n", kind, ds.size(), measured[0],
-                    measured[measured.length / 2], measured[measured.length - 1],
+                    measured[Race.rank(50, measured.length)], measured[measured.length - 1],
                     Double.isNaN(worst) ? "-" : String.format("%.1f", worst)));
         });
     }

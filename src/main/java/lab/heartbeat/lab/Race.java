@@ -28,8 +28,12 @@ public record Race(FaultRecord fault, List<Detection> entries, Map<String, Long>
         if (times.isEmpty()) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(percent / 100.0 * times.size());
-        return (times.get(Math.max(0, rank - 1)) - fault.t0Nanos()) / 1e6;
+        return (times.get(rank(percent, times.size())) - fault.t0Nanos()) / 1e6;
+    }
+
+    /** The index of the {@code percent}-th percentile in n sorted values, by nearest rank (50: the lower median). */
+    public static int rank(int percent, int n) {
+        return Math.max(0, (int) Math.ceil(percent / 100.0 * n) - 1);
     }
 
     public double recoveredMs(int percent) {

@@ -71,4 +71,13 @@ class FaultBookTest {
         assertThat(races.get(0).entries()).extracting(Detection::atNanos).containsExactly(150L, 300L);
         assertThat(races.get(1).entries()).extracting(Detection::atNanos).containsExactly(250L);
     }
+
+    @Test
+    void medianAndPercentilesUseOneRuleForDetectionsAndReconnections() {
+        // Nearest rank: of 4 values the median is the 2nd (lower median), of 5 the 3rd.
+        assertThat(Race.rank(50, 4)).isEqualTo(1);
+        assertThat(Race.rank(50, 5)).isEqualTo(2);
+        assertThat(Race.rank(0, 5)).isZero();
+        assertThat(Race.rank(100, 5)).isEqualTo(4);
+    }
 }
