@@ -150,7 +150,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     void closed(EndpointStats stats, Closure closure) {
         Cause cause = closure.cause();
         Detection end = new Detection(closure.atNanos(), stats.side(), stats.client, stats.connection, cause,
-                stats.connectedNanos, closure.lastReceivedNanos(), closure.predictedAtNanos(), closure.kernel(),
+                stats.connectedNanos, closure.lastReceivedNanos(), closure.predicted(), closure.kernel(),
                 closure.reason());
         if (ends.size() < MAX_ENDS) {
             ends.add(end);

@@ -9,6 +9,7 @@ import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.HeartbeatMode;
 import lab.heartbeat.detect.MissCounter;
 import lab.heartbeat.detect.PhiAccrualDetector;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Predictions;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.TickSchedule;
@@ -138,7 +139,7 @@ final class ClientHandler extends ConnectionHandler {
             return;
         }
         closeWith(Cause.PHI_ACCRUAL, String.format("phi %.1f crossed the threshold %.1f", phi.phi(now),
-                profile.phi().threshold()), now, Predictions.phiAccrual(phi));
+                profile.phi().threshold()), now, Prediction.point(Predictions.phiAccrual(phi)));
     }
 
     /** Sends a DATA frame; used by scenarios to count what survives an outage. */

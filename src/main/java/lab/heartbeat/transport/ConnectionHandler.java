@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.MissCounter;
 import lab.heartbeat.detect.KeepaliveParams;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Predictions;
 import lab.heartbeat.protocol.Frame;
 
@@ -132,7 +133,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         boolean dead = silence.tick();
         observer.missesChanged(silence.misses());
         if (dead) {
-            closeWith(cause, reason.get(), now, predicted.getAsLong());
+            closeWith(cause, reason.get(), now, Prediction.point(predicted.getAsLong()));
         }
         return dead;
     }
@@ -180,7 +181,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             lastKernelNanos = now;
         });
         Cause kind = TimeoutClassifier.classify(cause, keepalive, userTimeout, inFlight);
-        closeWith(kind, describe(cause), now, predictKernelTimeout(kind, inFlight));
+        closeWith(kind, describe(cause), now, Prediction.point(predictKernelTimeout(kind, inFlight)));
     }
 
     private static String describe(Throwable cause) {
@@ -192,14 +193,14 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     /** Closes the connection with this cause, once; the observer hears of it when the channel is inactive. */
-    protected final void closeWith(Cause cause, String reason, long now, long predictedAtNanos) {
+    protected final void closeWith(Cause cause, String reason, long now, Prediction predicted) {
         if (closure != null) {
             return;
         }
         // exceptionCaught has just read it afresh; otherwise read it now.
         KernelTcpInfo kernel = lastKernel != null && lastKernelNanos == now ? lastKernel
                 : KernelTcpInfo.read(ctx.channel()).orElse(lastKernel);
-        closure = new Closure(cause, reason, now, lastReceivedNanos, predictedAtNanos, kernel);
+        closure = new Closure(cause, reason, now, lastReceivedNanos, predicted, kernel);
         cancelTimers();
         ctx.close();
     }
@@ -208,7 +209,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         cancelTimers();
         if (closure == null) {
-            closure = new Closure(Cause.PEER_CLOSED, "the peer closed the connection", now(), lastReceivedNanos, -1,
+            closure = new Closure(Cause.PEER_CLOSED, "the peer closed the connection", now(), lastReceivedNanos, Prediction.NONE,
                     lastKernel);
         }
         observer.closed(closure);
@@ -293,7 +294,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         channel.eventLoop().execute(() -> {
             ConnectionHandler handler = channel.pipeline().get(ConnectionHandler.class);
             if (handler != null && handler.ctx != null) {
-                handler.closeWith(cause, reason, handler.now(), -1);
+                handler.closeWith(cause, reason, handler.now(), Prediction.NONE);
             } else {
                 channel.close();
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.fault.FaultKind;
@@ -22,7 +23,7 @@ class FaultBookTest {
     }
 
     private static Detection end(String client, long connected, long at) {
-        return new Detection(at, Side.CLIENT, client, client + ":1", Cause.APP_HEARTBEAT, connected, at - 1, at, null,
+        return new Detection(at, Side.CLIENT, client, client + ":1", Cause.APP_HEARTBEAT, connected, at - 1, Prediction.point(at), null,
                 "test");
     }
 

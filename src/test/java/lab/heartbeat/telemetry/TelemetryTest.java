@@ -8,6 +8,7 @@ import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.protocol.FrameType;
@@ -70,7 +71,7 @@ class TelemetryTest {
             obs.connected(t0);
             obs.frameReceived(FrameType.HEARTBEAT_ACK, 8, t0 + 1_000_000_000L);
             obs.closed(new Closure(Cause.APP_HEARTBEAT, "no frame for 3 intervals", t0 + 2_600_000_000L,
-                    t0 + 1_000_000_000L, t0 + 2_500_000_000L, null));
+                    t0 + 1_000_000_000L, Prediction.point(t0 + 2_500_000_000L), null));
 
             assertThat(t.detections()).singleElement().satisfies(d -> {
                 assertThat(d.cause()).isEqualTo(Cause.APP_HEARTBEAT);
@@ -96,10 +97,10 @@ class TelemetryTest {
         try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
             ConnectionObserver a = open(t, Side.SERVER, "peer@127.0.0.1", 40_002);
             a.connected(0);
-            a.closed(new Closure(Cause.PEER_CLOSED, "bye", 10, 0, -1, null));
+            a.closed(new Closure(Cause.PEER_CLOSED, "bye", 10, 0, Prediction.NONE, null));
             ConnectionObserver b = open(t, Side.SERVER, "peer@127.0.0.1", 40_003);
             b.connected(0);
-            b.closed(new Closure(Cause.PROTOCOL_ERROR, "frame too long", 10, 0, -1, null));
+            b.closed(new Closure(Cause.PROTOCOL_ERROR, "frame too long", 10, 0, Prediction.NONE, null));
 
             assertThat(t.detections()).isEmpty();
             assertThat(t.events().recent()).extracting(LabEvent::kind).containsExactly(EventKind.CONNECTED,
@@ -242,7 +243,7 @@ class TelemetryTest {
             }
             await().atMost(AWAIT).until(() -> t.allSeries().size() == 5);
             for (EndpointStats s : tracks) {
-                s.closed(new Closure(Cause.LOCAL_CLOSE, "stop", t.now(), t.now(), -1, null));
+                s.closed(new Closure(Cause.LOCAL_CLOSE, "stop", t.now(), t.now(), Prediction.NONE, null));
             }
             assertThat(t.allSeries()).extracting(SeriesView::track)
                     .containsExactly(tracks.get(3).track(), tracks.get(4).track());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.Side;
@@ -310,6 +311,6 @@ class DashboardModelTest {
 
     private static Detection detection(int i) {
         return new Detection(2_000_000_000L, Side.CLIENT, "c-" + i, "c-" + i + ":1", Cause.APP_HEARTBEAT, 0L,
-                500_000_000L, 2_000_000_000L, null, "3 misses");
+                500_000_000L, Prediction.point(2_000_000_000L), null, "3 misses");
     }
 }

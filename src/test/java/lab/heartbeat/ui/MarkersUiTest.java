@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Side;
@@ -33,7 +34,7 @@ class MarkersUiTest {
         open(2);
         long at = lab.now();
         lab.detections.add(new Detection(at, Side.CLIENT, "app-heartbeat-1", "app-heartbeat-1:1", Cause.APP_HEARTBEAT,
-                0, at - 1_500_000_000L, at, null, "3 misses"));
+                0, at - 1_500_000_000L, Prediction.point(at), null, "3 misses"));
         await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.view().charts().markers().size() == 1));
         assertThat(fx(() -> dashboard.view().charts().markers().get(0).label()))
                 .isEqualTo("app-heartbeat-1 app-heartbeat");
@@ -56,9 +57,9 @@ class MarkersUiTest {
         long at = lab.now() - 1_000_000_000L;
         // The client's heartbeat and the server's sweep, 0.1 s apart, as in a cable pull.
         lab.detections.add(new Detection(at, Side.CLIENT, "app-heartbeat-1", "app-heartbeat-1:1", Cause.APP_HEARTBEAT,
-                0, at - 1_000_000_000L, at, null, "3 misses"));
+                0, at - 1_000_000_000L, Prediction.point(at), null, "3 misses"));
         lab.detections.add(new Detection(at + 100_000_000L, Side.SERVER, "app-heartbeat-1", "peer@1",
-                Cause.SERVER_SWEEP, 0, at - 1_000_000_000L, at + 100_000_000L, null, "3 sweeps"));
+                Cause.SERVER_SWEEP, 0, at - 1_000_000_000L, Prediction.point(at + 100_000_000L), null, "3 sweeps"));
         await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> labels(rtt).size() == 2
                 && labels(rtt).stream().allMatch(b -> b.getWidth() > 0)));
 

@@ -3,6 +3,7 @@ package lab.heartbeat.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
@@ -101,6 +102,6 @@ class TelemetryPollerTest {
 
     private static Detection detection(String client) {
         return new Detection(2_000_000_000L, Side.CLIENT, client, client + ":1", Cause.APP_HEARTBEAT, 0L,
-                500_000_000L, 2_000_000_000L, null, "3 misses");
+                500_000_000L, Prediction.point(2_000_000_000L), null, "3 misses");
     }
 }
