@@ -1,5 +1,13 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LabGateway;
+import lab.heartbeat.ui.lab.TelemetryPoller;
+import lab.heartbeat.ui.lab.DashboardFrame;
+import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.charts.ChartExporter;
+import lab.heartbeat.ui.charts.ChartFeed;
+import lab.heartbeat.ui.scenario.ScenarioModel;
+import lab.heartbeat.ui.log.DetectionNotifier;
 import java.io.File;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LabGateway;
+import lab.heartbeat.ui.lab.StartingLab;
+import lab.heartbeat.ui.lab.StartupLab;
 import javafx.application.Application;
 import javafx.stage.Stage;
 

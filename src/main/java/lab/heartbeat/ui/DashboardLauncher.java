@@ -1,5 +1,7 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.StartingLab;
+import lab.heartbeat.ui.lab.StartupLab;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;

@@ -1,5 +1,18 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LabGateway;
+import lab.heartbeat.ui.lab.DashboardFrame;
+import lab.heartbeat.ui.lab.FaultStatus;
+import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.common.Theme;
+import lab.heartbeat.ui.connections.ConnectionRow;
+import lab.heartbeat.ui.connections.StateBadge;
+import lab.heartbeat.ui.charts.ChartFeed;
+import lab.heartbeat.ui.charts.ChartMarker;
+import lab.heartbeat.ui.parameters.ParameterCatalog;
+import lab.heartbeat.ui.parameters.ProfileParameter;
+import lab.heartbeat.ui.parameters.ProfileVersions;
+import lab.heartbeat.ui.log.DetectionDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

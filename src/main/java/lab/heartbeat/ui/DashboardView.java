@@ -1,5 +1,15 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.FaultStatus;
+import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.common.Theme;
+import lab.heartbeat.ui.connections.ConnectionsTable;
+import lab.heartbeat.ui.charts.ChartExporter;
+import lab.heartbeat.ui.charts.ChartsView;
+import lab.heartbeat.ui.race.RacePanel;
+import lab.heartbeat.ui.faults.FaultControls;
+import lab.heartbeat.ui.parameters.ParameterSheet;
+import lab.heartbeat.ui.scenario.ScenarioModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.charts.ChartFeed;
 import static lab.heartbeat.ui.FakeLab.view;
 import static org.assertj.core.api.Assertions.assertThat;
 

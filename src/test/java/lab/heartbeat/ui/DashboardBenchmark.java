@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LiveLab;
+import lab.heartbeat.ui.lab.StartupLab;
+import lab.heartbeat.ui.lab.RaceView;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LiveLab;
+import lab.heartbeat.ui.lab.StartupLab;
+import lab.heartbeat.ui.charts.ChartExporter;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;

@@ -1,5 +1,12 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.DashboardFrame;
+import lab.heartbeat.ui.lab.FaultStatus;
+import lab.heartbeat.ui.connections.ConnectionRow;
+import lab.heartbeat.ui.connections.StateBadge;
+import lab.heartbeat.ui.charts.ChartFeed;
+import lab.heartbeat.ui.charts.ChartMarker;
+import lab.heartbeat.ui.parameters.ParameterCatalog;
 import static lab.heartbeat.ui.FakeLab.frame;
 import static lab.heartbeat.ui.FakeLab.view;
 import static org.assertj.core.api.Assertions.assertThat;

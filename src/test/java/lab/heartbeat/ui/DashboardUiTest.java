@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.common.Theme;
+import lab.heartbeat.ui.connections.ConnectionRow;
+import lab.heartbeat.ui.race.RacePanel;
 import static lab.heartbeat.ui.DashboardFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LabGateway;
+import lab.heartbeat.ui.lab.DashboardFrame;
+import lab.heartbeat.ui.lab.FaultStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,11 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LiveLab;
+import lab.heartbeat.ui.lab.StartupLab;
+import lab.heartbeat.ui.lab.FaultStatus;
+import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.connections.StateBadge;
+import lab.heartbeat.ui.charts.ChartMarker;
 import static lab.heartbeat.ui.DashboardFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.charts.ChartExporter;
+import lab.heartbeat.ui.charts.ChartMarker;
+import lab.heartbeat.ui.charts.ChartsView;
 import static lab.heartbeat.ui.DashboardFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,7 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.race.RacePanel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

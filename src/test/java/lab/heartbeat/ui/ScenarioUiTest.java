@@ -1,5 +1,6 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.RaceView;
 import static lab.heartbeat.ui.DashboardFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 

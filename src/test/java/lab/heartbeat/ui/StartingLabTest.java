@@ -1,5 +1,6 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.StartingLab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.StartupLab;
+import lab.heartbeat.ui.lab.TelemetryPoller;
+import lab.heartbeat.ui.lab.DashboardFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

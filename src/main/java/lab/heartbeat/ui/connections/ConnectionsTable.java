@@ -1,0 +1,150 @@
+package lab.heartbeat.ui.connections;
+
+import lab.heartbeat.ui.DashboardModel;
+import lab.heartbeat.ui.common.Formats;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/** The connections table: one row per client, updated in place, sortable, multi-select. */
+public final class ConnectionsTable extends TableView<ConnectionRow> {
+
+    public ConnectionsTable(DashboardModel model) {
+        setId("connections");
+        getStyleClass().add("connections");
+        SortedList<ConnectionRow> sorted = new SortedList<>(model.visibleRows());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setPlaceholder(new Label("no clients"));
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<ConnectionRow, String> client = column("client", r -> new ReadOnlyObjectWrapper<>(r.client()));
+        client.setPrefWidth(130);
+        TableColumn<ConnectionRow, String> profile = column("profile", r -> new ReadOnlyObjectWrapper<>(r.profile()));
+        profile.setPrefWidth(150);
+        TableColumn<ConnectionRow, StateBadge> state = column("state", ConnectionRow::stateProperty);
+        state.setCellFactory(c -> new BadgeCell());
+        state.setComparator(java.util.Comparator.comparing(StateBadge::ordinal));
+        TableColumn<ConnectionRow, Number> rtt = column("RTT ms", ConnectionRow::rttMsProperty);
+        rtt.setCellFactory(c -> new TextCell<>(n -> Formats.millis(n.doubleValue())));
+        TableColumn<ConnectionRow, Number> sent = column("sent", ConnectionRow::sentProperty);
+        TableColumn<ConnectionRow, Number> acked = column("acked", ConnectionRow::ackedProperty);
+        TableColumn<ConnectionRow, Number> misses = column("misses", ConnectionRow::missesProperty);
+        TableColumn<ConnectionRow, Number> reconnects = column("reconnects", ConnectionRow::reconnectsProperty);
+        TableColumn<ConnectionRow, Number> probes = column("probes", ConnectionRow::probesProperty);
+        probes.setCellFactory(c -> new TextCell<>(n -> Formats.count(n.longValue())));
+        TableColumn<ConnectionRow, Number> retrans = column("retrans", ConnectionRow::retransmitsProperty);
+        retrans.setCellFactory(c -> new TextCell<>(n -> Formats.count(n.longValue())));
+        TableColumn<ConnectionRow, Number> unacked = column("unacked", ConnectionRow::unackedProperty);
+        unacked.setCellFactory(c -> new TextCell<>(n -> Formats.count(n.longValue())));
+        TableColumn<ConnectionRow, String> detection = column("last detection", ConnectionRow::lastDetectionProperty);
+        detection.setPrefWidth(170);
+        TableColumn<ConnectionRow, ConnectionRow> params = column("params", ReadOnlyObjectWrapper::new);
+        params.setId("params");
+        params.setCellFactory(c -> new ParamsCell());
+        params.setComparator(java.util.Comparator.comparing(ConnectionRow::paramsLabel));
+        getColumns().setAll(java.util.List.of(client, profile, state, rtt, sent, acked, misses, reconnects, probes,
+                retrans, unacked, detection, params));
+        for (TableColumn<ConnectionRow, ?> c : getColumns()) {
+            c.setId(c.getId() == null ? "col-" + c.getText().replace(' ', '-') : c.getId());
+        }
+
+        getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConnectionRow>) change ->
+                model.select(getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).map(ConnectionRow::client).toList()));
+    }
+
+    private static <T> TableColumn<ConnectionRow, T> column(String title,
+            Function<ConnectionRow, ObservableValue<T>> value) {
+        TableColumn<ConnectionRow, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        return c;
+    }
+
+    private static final class TextCell<T> extends TableCell<ConnectionRow, T> {
+        private final Function<T, String> format;
+
+        TextCell(Function<T, String> format) {
+            this.format = format;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : format.apply(item));
+        }
+    }
+
+    /** The state as a coloured badge: CSS class {@code badge} and {@code state-<label>}. */
+    private static final class BadgeCell extends TableCell<ConnectionRow, StateBadge> {
+        private final Label badge = new Label();
+
+        BadgeCell() {
+            badge.getStyleClass().add("badge");
+            setGraphic(null);
+        }
+
+        @Override
+        protected void updateItem(StateBadge item, boolean empty) {
+            super.updateItem(item, empty);
+            badge.getStyleClass().removeIf(s -> s.startsWith("state-"));
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            badge.setText(item.label());
+            badge.getStyleClass().add(item.styleClass());
+            setGraphic(badge);
+        }
+    }
+
+    /** The parameters' version; an outdated one is marked and explained. */
+    private static final class ParamsCell extends TableCell<ConnectionRow, ConnectionRow> {
+        private ConnectionRow shown;
+        private final javafx.beans.InvalidationListener refresh = o -> show();
+
+        @Override
+        protected void updateItem(ConnectionRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (shown != null) {
+                shown.paramsLabelProperty().removeListener(refresh);
+                shown.paramsDifferencesProperty().removeListener(refresh);
+            }
+            shown = empty ? null : item;
+            if (shown != null) {
+                shown.paramsLabelProperty().addListener(refresh);
+                shown.paramsDifferencesProperty().addListener(refresh);
+            }
+            show();
+        }
+
+        private void show() {
+            getStyleClass().remove("params-outdated");
+            if (shown == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(shown.paramsLabel());
+            if (shown.paramsOutdated()) {
+                getStyleClass().add("params-outdated");
+                Tooltip tip = new Tooltip("runs older parameters than a new " + shown.profile() + " client gets: "
+                        + shown.paramsDifferences());
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+                setTooltip(tip);
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+}

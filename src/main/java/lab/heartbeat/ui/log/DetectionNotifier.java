@@ -1,0 +1,23 @@
+package lab.heartbeat.ui.log;
+
+import lab.heartbeat.ui.DashboardModel;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** Shows the view model's detection notices as ControlsFX notifications (the model limits their rate). */
+public final class DetectionNotifier {
+
+    private DetectionNotifier() {
+    }
+
+    public static void attach(DashboardModel model, Window owner) {
+        model.notificationProperty().addListener((obs, old, notice) -> {
+            if (notice != null && owner.isShowing()) {
+                Notifications.create().owner(owner).title("Detection").text(notice.text())
+                        .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(3)).showWarning();
+            }
+        });
+    }
+}
