@@ -1,5 +1,6 @@
 package lab.heartbeat.telemetry;
 
+import java.util.concurrent.atomic.AtomicLong;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.protocol.FrameType;
@@ -37,6 +38,10 @@ final class EndpointStats implements ConnectionObserver {
     volatile long bytesOut;
     volatile long dataIn;
     volatile long dataOut;
+    /** DATA of this client that the lab's server counted, written by the server's event loops. */
+    final AtomicLong dataDelivered = new AtomicLong();
+    /** The live connection's DATA, from its first DATA frame on (client side only). */
+    volatile DataLedger.Entry data;
     volatile int misses;
     volatile long rttLastNanos = -1;
     volatile long rttSumNanos;
@@ -73,6 +78,7 @@ final class EndpointStats implements ConnectionObserver {
         connectedNanos = nanos;
         lastReceivedNanos = nanos;
         misses = 0;
+        data = null;
         online = true;
         connections++;
         telemetry.connected(this, nanos);
@@ -92,6 +98,9 @@ final class EndpointStats implements ConnectionObserver {
         bytesIn += bytes;
         if (type == FrameType.DATA) {
             dataIn++;
+            if (side == Side.SERVER) {
+                countDelivered();
+            }
         }
     }
 
@@ -103,6 +112,26 @@ final class EndpointStats implements ConnectionObserver {
             heartbeatsSent++;
         } else if (type == FrameType.DATA) {
             dataOut++;
+            if (side == Side.CLIENT) {
+                DataLedger.Entry d = data;
+                if (d == null) {
+                    d = telemetry.dataSentOn(this);
+                    data = d;
+                }
+                d.sent++;
+            }
+        }
+    }
+
+    /** A server end counts a DATA frame against the connection its client sent it on, if the lab's client did. */
+    private void countDelivered() {
+        DataLedger.Entry d = data;
+        if (d == null) {
+            d = telemetry.dataOf(connection);
+            data = d;
+        }
+        if (d != null) {
+            d.received();
         }
     }
 
@@ -127,6 +156,10 @@ final class EndpointStats implements ConnectionObserver {
     @Override
     public void closed(Closure closure) {
         online = false;
+        DataLedger.Entry d = data;
+        if (side == Side.CLIENT && d != null) {
+            d.endedNanos = closure.atNanos();
+        }
         if (closure.kernel() != null) {
             kernel = closure.kernel();
         }
@@ -146,10 +179,20 @@ final class EndpointStats implements ConnectionObserver {
         v[Series.BYTES_OUT.ordinal()] = bytesOut;
         v[Series.MISSES.ordinal()] = misses;
         v[Series.RECONNECTS.ordinal()] = reconnectAttempts;
+        v[Series.DATA_SENT.ordinal()] = dataOut;
+        v[Series.DATA_DELIVERED.ordinal()] = side == Side.CLIENT ? dataDelivered.get() : dataIn;
+        v[Series.DATA_LOST.ordinal()] = side == Side.CLIENT ? dataLost() : Float.NaN;
         v[Series.KERNEL_PROBES.ordinal()] = k == null ? Float.NaN : k.probes();
         v[Series.KERNEL_RETRANSMITS.ordinal()] = k == null ? Float.NaN : k.totalRetrans();
         v[Series.KERNEL_UNACKED.ordinal()] = k == null ? Float.NaN : k.unacked();
         v[Series.KERNEL_RTT_MS.ordinal()] = k == null ? Float.NaN : k.rttMicros() / 1000f;
+    }
+
+    /** A client's DATA that is neither counted by the server nor still in flight on the live connection. */
+    private long dataLost() {
+        DataLedger.Entry d = data;
+        long inFlight = d == null ? 0 : d.inFlight();
+        return Math.max(0, dataOut - dataDelivered.get() - inFlight);
     }
 
     EndpointView view() {
@@ -157,6 +200,7 @@ final class EndpointStats implements ConnectionObserver {
         long count = rttCount;
         return new EndpointView(track, side, client, connection, remote, profile, state, online, connectedNanos,
                 lastReceivedNanos, heartbeatsSent, acksReceived, framesIn, framesOut, bytesIn, bytesOut, dataIn, dataOut,
+                side == Side.CLIENT ? new DataCount(dataOut, dataDelivered.get(), dataLost()) : DataCount.NONE,
                 misses, rttLastNanos < 0 ? Double.NaN : rttLastNanos / 1e6,
                 count == 0 ? Double.NaN : rttSumNanos / 1e6 / count, connections, reconnectAttempts, k, lastDetection,
                 profileSpec);

@@ -8,7 +8,8 @@ import lab.heartbeat.transport.KernelTcpInfo;
 /**
  * An immutable reading of one track's counters, for tables, reports and tests. {@code profileSpec}
  * is the client's whole profile (null on the server side), so a reader can tell which clients run
- * older parameters.
+ * older parameters. {@code data} is a client's DATA sent, delivered (counted by the lab's server) and
+ * lost; on a server end it is {@link DataCount#NONE} and the DATA received is {@code dataIn}.
  */
 public record EndpointView(
         String track,
@@ -29,6 +30,7 @@ public record EndpointView(
         long bytesOut,
         long dataIn,
         long dataOut,
+        DataCount data,
         int misses,
         double rttLastMs,
         double rttMeanMs,

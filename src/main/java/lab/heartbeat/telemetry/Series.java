@@ -12,6 +12,12 @@ public enum Series {
     BYTES_OUT("bytesOut"),
     MISSES("misses"),
     RECONNECTS("reconnects"),
+    /** DATA frames sent so far. */
+    DATA_SENT("dataSent"),
+    /** A client's DATA counted by the lab's server; on a server end, the DATA it received. */
+    DATA_DELIVERED("dataDelivered"),
+    /** A client's DATA lost with connections that ended before the server counted it; empty on a server end. */
+    DATA_LOST("dataLost"),
     KERNEL_PROBES("kernelProbes"),
     KERNEL_RETRANSMITS("kernelRetransmits"),
     KERNEL_UNACKED("kernelUnacked"),

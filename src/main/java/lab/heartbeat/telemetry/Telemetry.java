@@ -44,6 +44,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
     private final List<Detection> ends = Collections.synchronizedList(new ArrayList<>());
     private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
+    private final DataLedger data = new DataLedger();
     private volatile Function<Detection, Reference> references = Reference::lastFrame;
     private final AtomicLong serverSequence = new AtomicLong();
     private final AtomicLong detectionCount = new AtomicLong();
@@ -175,6 +176,19 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         if (stats.side() == Side.SERVER && serverOnline.remove(stats) != null) {
             retire(stats);
         }
+    }
+
+    DataLedger.Entry dataSentOn(EndpointStats client) {
+        return data.open(client.client, client.connection, client.connectedNanos, client.dataDelivered);
+    }
+
+    DataLedger.Entry dataOf(String connection) {
+        return data.find(connection);
+    }
+
+    /** Every connection that carried DATA (the latest {@value DataLedger#MAX_CONNECTIONS}), oldest first. */
+    public List<ConnectionData> dataByConnection() {
+        return data.views();
     }
 
     /** What a detection's delays are counted from: a fault's t0, or by default the last frame received. */

@@ -14,6 +14,7 @@ import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
+import lab.heartbeat.telemetry.DataCount;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.SeriesView;
@@ -46,7 +47,7 @@ final class FakeLab implements LabGateway {
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent,
             Profile spec) {
         return new EndpointView("client/" + client, Side.CLIENT, client, online ? client + ":1" : null, null, profile,
-                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, 0, 0.5, 0.5, 1, 0, null, null, spec);
+                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, DataCount.NONE, 0, 0.5, 0.5, 1, 0, null, null, spec);
     }
 
     static DashboardFrame frame(List<EndpointView> views) {
