@@ -54,15 +54,23 @@ final class DataLedger {
         }
     };
 
+    private final Map<String, Entry> latestByClient = new java.util.HashMap<>();
+
     synchronized Entry open(String client, String connection, long connectedNanos, AtomicLong clientDelivered) {
         Entry e = new Entry(client, connection, connectedNanos, clientDelivered);
         byConnection.put(connection, e);
+        latestByClient.put(client, e);
         return e;
     }
 
-    /** The entry of a connection the lab's own client sent DATA on, or null (a peer from outside the lab). */
-    synchronized Entry find(String connection) {
-        return byConnection.get(connection);
+    /**
+     * The entry of the connection a server end belongs to, or null for a peer from outside the lab.
+     * Through the proxy backend the server sees the relay's port, not the client's, so the key
+     * cannot match; the client's latest connection is then the one whose DATA this is.
+     */
+    synchronized Entry find(String connection, String client) {
+        Entry e = byConnection.get(connection);
+        return e != null ? e : latestByClient.get(client);
     }
 
     synchronized List<ConnectionData> views() {

@@ -123,11 +123,11 @@ final class EndpointStats implements ConnectionObserver {
         }
     }
 
-    /** A server end counts a DATA frame against the connection its client sent it on, if the lab's client did. */
+    /** A server end counts a DATA frame against the connection its client sent it on, if it is the lab's client. */
     private void countDelivered() {
         DataLedger.Entry d = data;
         if (d == null) {
-            d = telemetry.dataOf(connection);
+            d = telemetry.dataOf(this);
             data = d;
         }
         if (d != null) {

@@ -163,10 +163,12 @@ public final class Telemetry implements TransportListener, AutoCloseable {
             detectionCount.incrementAndGet();
             stats.lastDetection = end;
             Reference ref = references.apply(end);
-            Long predicted = end.hasPrediction() ? Math.round(end.predictedMsAfter(ref.nanos())) : null;
+            boolean known = end.hasPrediction();
             append(new LabEvent(closure.atNanos(), EventKind.DETECTED, stats.side(), stats.client, stats.connection,
-                    cause, closure.reason(), Math.round(end.measuredMsAfter(ref.nanos())), predicted, null, null, null,
-                    ref.name()));
+                    cause, closure.reason(), Math.round(end.measuredMsAfter(ref.nanos())),
+                    known ? Math.round(end.predictedMsAfter(ref.nanos())) : null, null, null, null, ref.name(),
+                    known ? Math.round(end.predictedLoMsAfter(ref.nanos())) : null,
+                    known ? Math.round(end.predictedHiMsAfter(ref.nanos())) : null));
         } else if (cause == Cause.PROTOCOL_ERROR) {
             append(new LabEvent(closure.atNanos(), EventKind.PROTOCOL_ERROR, stats.side(), stats.client,
                     stats.connection, cause, closure.reason(), null, null, null, null, null, null));
@@ -182,8 +184,8 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         return data.open(client.client, client.connection, client.connectedNanos, client.dataDelivered);
     }
 
-    DataLedger.Entry dataOf(String connection) {
-        return data.find(connection);
+    DataLedger.Entry dataOf(EndpointStats server) {
+        return data.find(server.connection, server.client);
     }
 
     /** Every connection that carried DATA (the latest {@value DataLedger#MAX_CONNECTIONS}), oldest first. */

@@ -93,6 +93,16 @@ class DataCountingTest {
     }
 
     @Test
+    void throughTheRelayTheServerSeesAnotherPortAndCountsAgainstTheClientsLatestConnection() throws Exception {
+        try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
+            t.clientAdded("hb-1", "p");
+            new Ends(open(t, Side.CLIENT, "hb-1", 40_006, 0), open(t, Side.SERVER, "hb-1", 51_000, 0)).data(4, 3);
+            assertThat(t.dataByConnection()).containsExactly(new ConnectionData("hb-1", "hb-1:40006", 0, -1, 4, 3));
+            assertThat(t.client("hb-1").orElseThrow().data()).isEqualTo(new DataCount(4, 3, 0));
+        }
+    }
+
+    @Test
     void dataFromAPeerOutsideTheLabIsReceivedButInNoLedger() throws Exception {
         try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
             ConnectionObserver server = open(t, Side.SERVER, "seed@127.0.0.1", 40_004, 0);
