@@ -33,7 +33,7 @@ final class EventPrinter implements Consumer<LabEvent> {
     public void accept(LabEvent event) {
         if (json) {
             try {
-                out.println(JSON.writeValueAsString(format.toMap(event)));
+                out.println(JSON.writeValueAsString(format.toJson(event)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write event as JSON", e);
             }

@@ -1,13 +1,12 @@
 package lab.heartbeat.lab;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.TimeBase;
 
 /**
  * How an event looks outside the lab: one JSON object per event (for {@code --json} and
- * report.json) and one line of text for people.
+ * report.json, see {@link EventJson}) and one line of text for people.
  */
 public final class EventFormat {
     private final TimeBase time;
@@ -16,33 +15,16 @@ public final class EventFormat {
         this.time = time;
     }
 
-    public Map<String, Object> toMap(LabEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time.wallTime(e.nanos()).toString());
-        m.put("t", Math.round(time.msSinceStart(e.nanos())));
-        m.put("event", e.kind().label());
-        m.put("side", e.side() == null ? null : e.side().label());
-        m.put("client", e.client());
-        m.put("connection", e.connection());
-        if (e.cause() != null) {
-            m.put("cause", e.cause().label());
-        }
+    public EventJson toJson(LabEvent e) {
+        EventJson.Timing timing = null;
         if (e.measuredMs() != null || e.isDetection()) {
-            m.put("measuredMs", e.measuredMs());
-            m.put("predictedMs", e.predictedMs());
-            m.put("since", e.since());
+            List<Long> window = e.predictedLoMs() == null ? null : List.of(e.predictedLoMs(), e.predictedHiMs());
+            timing = new EventJson.Timing(e.measuredMs(), e.predictedMs(), window, e.since());
         }
-        if (e.attempt() != null) {
-            m.put("attempt", e.attempt());
-            m.put("delayMs", e.delayMs());
-        }
-        if (e.port() != null) {
-            m.put("port", e.port());
-        }
-        if (e.detail() != null) {
-            m.put("detail", e.detail());
-        }
-        return m;
+        return new EventJson(time.wallTime(e.nanos()).toString(), Math.round(time.msSinceStart(e.nanos())),
+                e.kind().label(), e.side() == null ? null : e.side().label(), e.client(), e.connection(),
+                e.cause() == null ? null : e.cause().label(), timing,
+                e.attempt() == null ? null : new EventJson.Retry(e.attempt(), e.delayMs()), e.port(), e.detail());
     }
 
     public String toLine(LabEvent e) {

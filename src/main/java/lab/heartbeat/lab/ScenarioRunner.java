@@ -59,12 +59,12 @@ public final class ScenarioRunner {
             result = new RunResult(plan, lab.transport().label(), lab.server().port(), lab.telemetry().timeBase(),
                     lab.namespace().label(), lab.faultBackend(), lab.faultBackendNote(), lab.faultLimitation(),
                     List.of(), lab.telemetry().detections(), lab.races(), lab.telemetry().snapshot(),
-                    lab.telemetry().allSeries(), completed);
+                    lab.telemetry().allSeries(), completed, List.of());
         } finally {
             lab.close();
         }
         synchronized (events) {
-            return result.withEvents(List.copyOf(events));
+            return result.closed(List.copyOf(events), lab.telemetry().dataByConnection());
         }
     }
 
