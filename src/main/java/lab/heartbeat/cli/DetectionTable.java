@@ -52,8 +52,13 @@ final class DetectionTable {
                             race.recoveredMs(clients, 100)));
                 }
             });
+            s.append(DataSummary.line("DATA on the connections it hit", result.dataHitBy(f)));
         }
         List<Detection> others = result.detections().stream().filter(d -> !attached.contains(d)).toList();
+        String data = DataSummary.line("DATA over the run", result.data());
+        if (!data.isEmpty()) {
+            s.append('\n').append(data);
+        }
         s.append(String.format("%nDetections outside any fault: %d%s%n", others.size(),
                 others.isEmpty() ? "" : " (delays after the last frame received)"));
         if (!others.isEmpty()) {
