@@ -142,8 +142,12 @@ final class ClientHandler extends ConnectionHandler {
                 profile.phi().threshold()), now, Prediction.point(Predictions.phiAccrual(phi)));
     }
 
-    /** Sends a DATA frame; used by scenarios to count what survives an outage. */
-    void sendData(byte[] payload) {
+    /** Sends a DATA frame, used by scenarios to count what survives an outage; false when frozen (a hung app sends nothing). */
+    boolean sendData(byte[] payload) {
+        if (frozen()) {
+            return false;
+        }
         send(Frame.data(payload));
+        return true;
     }
 }

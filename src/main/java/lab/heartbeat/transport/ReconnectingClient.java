@@ -123,17 +123,16 @@ public final class ReconnectingClient {
         return done;
     }
 
-    /** Sends a DATA frame on the live connection, if there is one; true when it was handed to the socket. */
+    /** Sends a DATA frame on the live connection, if there is one and it is not frozen; true when it was handed to the socket. */
     public Future<Boolean> sendData(byte[] payload) {
         var result = loop.<Boolean>newPromise();
         loop.execute(() -> {
             ClientHandler handler = channel == null ? null : channel.pipeline().get(ClientHandler.class);
-            if (handler == null || !channel.isActive()) {
+            if (handler == null || !channel.isActive() || frozen) {
                 result.trySuccess(false);
                 return;
             }
-            handler.sendData(payload);
-            result.trySuccess(true);
+            result.trySuccess(handler.sendData(payload));
         });
         return result;
     }

@@ -1,7 +1,6 @@
 package lab.heartbeat.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import lab.heartbeat.telemetry.TimeBase;
-import lab.heartbeat.testing.TeachingLab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +35,7 @@ class ReportSchemaTest {
     @TempDir
     static Path dir;
 
-    /**
-     * A frozen server: the clients' app heartbeat detects it. The run waits for both ends of its
-     * clients' connections (the proxy backend connects onwards later) before its first step, so a
-     * slow start on a loaded machine only delays the steps.
-     */
+    /** A frozen server: the clients' app heartbeat detects it. */
     @BeforeAll
     static void run() throws Exception {
         String text = Files.readString(SCHEMA);
@@ -65,23 +59,7 @@ class ReportSchemaTest {
                   - {at: 5s, do: unfreeze}
                 """);
         RunResult result = ScenarioRunner.run(ScenarioReader.read(scenario), TimeBase.now(), e -> { },
-                new ScenarioRunner.Progress() {
-                    @Override
-                    public void started(Lab lab) {
-                        await().atMost(java.time.Duration.ofSeconds(20))
-                                .until(() -> TeachingLab.settled(lab, java.time.Duration.ofMillis(200))
-                                        && lab.telemetry().snapshot().serverConnections().stream()
-                                                .filter(s -> s.client().startsWith("hb-")).count() == 2);
-                    }
-
-                    @Override
-                    public void step(ScenarioPlan.PlannedStep step, java.time.Duration elapsed) {
-                    }
-
-                    @Override
-                    public void waiting(java.time.Duration elapsed, java.time.Duration total) {
-                    }
-                });
+                new SettledStart());
         ReportWriter.write(result, dir);
         written = JSON.readTree(dir.resolve(ReportWriter.REPORT).toFile());
     }

@@ -56,6 +56,22 @@ class ClientHandlerTest {
     }
 
     @Test
+    void aFrozenClientSendsNoDataAndSaysSo() {
+        RecordingObserver seen = new RecordingObserver();
+        EmbeddedChannel ch = channel(Profile.of(ProfileKind.APP_HEARTBEAT, Presets.teaching()), seen);
+        try {
+            ClientHandler handler = ch.pipeline().get(ClientHandler.class);
+            assertThat(handler.sendData(new byte[] {1})).isTrue();
+            ConnectionHandler.freeze(ch, true);
+            ch.runPendingTasks();
+            assertThat(handler.sendData(new byte[] {2})).as("a hung application sends nothing").isFalse();
+            assertThat(seen.sent).filteredOn(t -> t == FrameType.DATA).hasSize(1);
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void theThirdSilentTickAfterTheLastFrameClosesWithAppHeartbeatExactlyAsPredicted() {
         RecordingObserver seen = new RecordingObserver();
         EmbeddedChannel ch = channel(Profile.of(ProfileKind.APP_HEARTBEAT, Presets.teaching()), seen);
