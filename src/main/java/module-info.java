@@ -15,6 +15,11 @@ module lab.heartbeat {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.apache.commons.csv;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.exporter.httpserver;
+    requires io.prometheus.metrics.instrumentation.jvm;
+    requires jdk.httpserver;
     requires javafx.controls;
     requires javafx.swing;
     requires java.desktop;

@@ -57,6 +57,9 @@ final class ClientCommand implements Callable<Integer> {
     @Mixin
     HeadlessOptions headless = new HeadlessOptions();
 
+    @Mixin
+    ServiceOptions services = new ServiceOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         if (count < 1 || count > MAX_COUNT) {
@@ -71,7 +74,7 @@ final class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TimeBase time = TimeBase.now();
         Lab lab = Lab.start(config, time, new EventPrinter(out, headless.json, time));
-        LabRunner.runUntilStopped(lab, headless.duration);
+        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), headless.duration);
         return Main.OK;
     }
 }

@@ -8,6 +8,11 @@ import picocli.CommandLine.TypeConversionException;
 final class HostPort implements ITypeConverter<InetSocketAddress> {
     @Override
     public InetSocketAddress convert(String value) {
+        return parse(value, 1);
+    }
+
+    /** {@code HOST:PORT} with a port from {@code lowestPort} to 65535. */
+    static InetSocketAddress parse(String value, int lowestPort) {
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
             throw new TypeConversionException("expected HOST:PORT, e.g. 127.0.0.1:8898, got '" + value + "'");
@@ -22,8 +27,8 @@ final class HostPort implements ITypeConverter<InetSocketAddress> {
         } catch (NumberFormatException e) {
             throw new TypeConversionException("port must be a number in '" + value + "'");
         }
-        if (port < 1 || port > 65535) {
-            throw new TypeConversionException("port must be between 1 and 65535 in '" + value + "'");
+        if (port < lowestPort || port > 65535) {
+            throw new TypeConversionException("port must be between " + lowestPort + " and 65535 in '" + value + "'");
         }
         return new InetSocketAddress(host, port);
     }

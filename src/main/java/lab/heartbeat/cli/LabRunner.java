@@ -1,5 +1,6 @@
 package lab.heartbeat.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,21 @@ final class LabRunner {
     private LabRunner() {
     }
 
-    static void runUntilStopped(Lab lab, Duration duration) throws InterruptedException {
+    static void runUntilStopped(Lab lab, ServiceOptions options, PrintWriter err, Duration duration)
+            throws InterruptedException {
+        LabServices services;
+        try {
+            services = LabServices.start(lab, options, err);
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        try (services) {
+            runUntilStopped(lab, duration);
+        }
+    }
+
+    private static void runUntilStopped(Lab lab, Duration duration) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

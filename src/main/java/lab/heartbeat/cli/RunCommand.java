@@ -16,6 +16,7 @@ import lab.heartbeat.lab.BundledScenarios;
 import lab.heartbeat.lab.ScenarioRunner;
 import lab.heartbeat.telemetry.TimeBase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
             + "CAP_NET_ADMIN and change the host's nftables (in a table of their own, removed at exit).")
     boolean noSandbox;
 
+    @Mixin
+    ServiceOptions services = new ServiceOptions();
+
     @Override
     public Integer call() throws ScenarioException, InterruptedException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -73,7 +77,10 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter stderr = spec.commandLine().getErr();
         TimeBase time = TimeBase.now();
-        RunResult result = ScenarioRunner.run(plan, time, new EventPrinter(stdout, json, time), new Progress(stderr));
+        RunResult result;
+        try (Progress progress = new Progress(stderr, services)) {
+            result = ScenarioRunner.run(plan, time, new EventPrinter(stdout, json, time), progress);
+        }
         PrintWriter tableOut = json ? stderr : stdout;
         tableOut.print(DetectionTable.format(result));
         var files = ReportWriter.write(result, out);
@@ -83,18 +90,28 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A line on stderr every few seconds, so a long run is visibly alive. */
-    private static final class Progress implements ScenarioRunner.Progress {
+    private static final class Progress implements ScenarioRunner.Progress, AutoCloseable {
         private final PrintWriter err;
+        private final ServiceOptions options;
+        private LabServices services;
         private Duration lastShown = Duration.ZERO;
 
-        Progress(PrintWriter err) {
+        Progress(PrintWriter err, ServiceOptions options) {
             this.err = err;
+            this.options = options;
         }
 
         @Override
         public void started(Lab lab) {
             err.println("running on " + lab.target() + " (" + lab.transport().label() + ")");
-            err.flush();
+            services = LabServices.start(lab, options, err);
+        }
+
+        @Override
+        public void close() {
+            if (services != null) {
+                services.close();
+            }
         }
 
         @Override

@@ -49,6 +49,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     HeadlessOptions headless = new HeadlessOptions();
 
+    @Mixin
+    ServiceOptions services = new ServiceOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings();
@@ -65,7 +68,7 @@ final class ServerCommand implements Callable<Integer> {
             // Netty rethrows the bind's IOException undeclared, so catch broadly and name the address.
             throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
-        LabRunner.runUntilStopped(lab, headless.duration);
+        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), headless.duration);
         return Main.OK;
     }
 

@@ -227,7 +227,7 @@ public final class Lab implements AutoCloseable {
                     group.next(), transport, telemetry, jitter::nextDouble, config.kernelSampleInterval());
             clients.put(name, client);
             groupOf.put(name, groupName);
-            telemetry.clientAdded(name, profile);
+            telemetry.clientAdded(name, groupName, profile);
             client.start();
             names.add(name);
         }

@@ -16,6 +16,9 @@ import lab.heartbeat.transport.KernelTcpInfo;
  * read by the sampler and by snapshots from any thread.
  */
 final class EndpointStats implements ConnectionObserver {
+    /** The group of a client the lab did not add itself (a peer known only by its HELLO). */
+    static final String UNGROUPED = "ungrouped";
+
     private final Telemetry telemetry;
     private final Side side;
     private final String track;
@@ -24,6 +27,7 @@ final class EndpointStats implements ConnectionObserver {
     volatile String client;
     volatile String connection = "";
     volatile String remote = "";
+    volatile String group = UNGROUPED;
     volatile String profile = "";
     volatile Profile profileSpec;
     volatile ClientState state = ClientState.CONNECTING;
@@ -43,6 +47,13 @@ final class EndpointStats implements ConnectionObserver {
     /** The live connection's DATA, from its first DATA frame on (client side only). */
     volatile DataLedger.Entry data;
     volatile int misses;
+    volatile long missesTotal;
+    volatile long kernelRetransmitsTotal;
+    volatile long kernelProbesTotal;
+    /** The live connection's kernel counters already added to the totals above. */
+    private long kernelRetransmitsCounted;
+    private int kernelProbesCounted;
+    final RttHistogram rtt = new RttHistogram();
     volatile long rttLastNanos = -1;
     volatile long rttSumNanos;
     volatile long rttCount;
@@ -71,6 +82,8 @@ final class EndpointStats implements ConnectionObserver {
     void opened(ConnectionId id, String remoteAddress) {
         connection = id.key();
         remote = remoteAddress;
+        kernelRetransmitsCounted = 0;
+        kernelProbesCounted = 0;
     }
 
     @Override
@@ -141,16 +154,36 @@ final class EndpointStats implements ConnectionObserver {
         rttLastNanos = rttNanos;
         rttSumNanos += rttNanos;
         rttCount++;
+        rtt.observe(rttNanos);
     }
 
     @Override
     public void missesChanged(int newMisses) {
+        if (newMisses > misses) {
+            missesTotal += newMisses - misses;
+        }
         misses = newMisses;
     }
 
     @Override
     public void kernelSampled(KernelTcpInfo info) {
         kernel = info;
+        countKernel(info);
+    }
+
+    /**
+     * The kernel counts retransmissions per connection and keepalive probes only until one is
+     * answered; the totals add what each reading shows beyond the last.
+     */
+    private void countKernel(KernelTcpInfo info) {
+        if (info.totalRetrans() > kernelRetransmitsCounted) {
+            kernelRetransmitsTotal += info.totalRetrans() - kernelRetransmitsCounted;
+            kernelRetransmitsCounted = info.totalRetrans();
+        }
+        if (info.probes() > kernelProbesCounted) {
+            kernelProbesTotal += info.probes() - kernelProbesCounted;
+        }
+        kernelProbesCounted = info.probes();
     }
 
     @Override
@@ -162,6 +195,7 @@ final class EndpointStats implements ConnectionObserver {
         }
         if (closure.kernel() != null) {
             kernel = closure.kernel();
+            countKernel(closure.kernel());
         }
         telemetry.closed(this, closure);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Profile;
@@ -42,6 +43,8 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final Map<String, EndpointStats> clients = new ConcurrentHashMap<>();
     private final Map<EndpointStats, Boolean> serverOnline = new ConcurrentHashMap<>();
     private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
+    /** What the tracks gone from the live maps had counted, so that totals over the live ones never go down. */
+    private final TrackTotals departed = new TrackTotals();
     private final List<Detection> ends = Collections.synchronizedList(new ArrayList<>());
     private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
     private final DataLedger data = new DataLedger();
@@ -91,19 +94,20 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         return ticker.nanoTime();
     }
 
-    /** Registers a client before it connects, so its track exists from the start. */
-    public void clientAdded(String client, Profile profile) {
-        clientAdded(client, profile.name(), profile);
+    /** Registers a client of a group before it connects, so its track exists from the start. */
+    public void clientAdded(String client, String group, Profile profile) {
+        clientAdded(client, group, profile.name(), profile);
     }
 
     /** Registers a client known by its profile's name only (a peer the lab did not configure). */
     public void clientAdded(String client, String profile) {
-        clientAdded(client, profile, null);
+        clientAdded(client, EndpointStats.UNGROUPED, profile, null);
     }
 
-    /** The track is complete, its profile included, before any reader can see it. */
-    private void clientAdded(String client, String profile, Profile spec) {
+    /** The track is complete, its group and profile included, before any reader can see it. */
+    private void clientAdded(String client, String group, String profile, Profile spec) {
         EndpointStats stats = new EndpointStats(this, Side.CLIENT, client, "client/" + client, config.historySamples());
+        stats.group = group;
         stats.profile = profile;
         stats.profileSpec = spec;
         clients.put(client, stats);
@@ -113,6 +117,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     public void clientRemoved(String client) {
         EndpointStats stats = clients.remove(client);
         if (stats != null) {
+            departed.add(stats);
             retire(stats);
             append(LabEvent.of(now(), EventKind.CLIENT_REMOVED, Side.CLIENT, client, null, null));
         }
@@ -176,6 +181,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         append(new LabEvent(closure.atNanos(), EventKind.DISCONNECTED, stats.side(), stats.client, stats.connection,
                 cause, closure.reason(), null, null, null, null, null, null));
         if (stats.side() == Side.SERVER && serverOnline.remove(stats) != null) {
+            departed.add(stats);
             retire(stats);
         }
     }
@@ -266,6 +272,17 @@ public final class Telemetry implements TransportListener, AutoCloseable {
                 s.series.append(tick, row);
             }
         }
+    }
+
+    /** The counters of every live track and of every track gone, for the metrics export. */
+    void forEachTrack(Consumer<EndpointStats> live, Consumer<TrackTotals> gone) {
+        clients.values().forEach(live);
+        serverOnline.keySet().forEach(live);
+        gone.accept(departed);
+    }
+
+    int serverConnections() {
+        return serverOnline.size();
     }
 
     /** When each client that is connected now connected: what a race needs, without a whole snapshot. */

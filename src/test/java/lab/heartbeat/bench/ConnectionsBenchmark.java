@@ -5,15 +5,22 @@
  *   ulimit -n 65536    # or at least 2 x connections + 200 (both ends of every connection live in this process)
  *   java -cp target/classes:target/test-classes:$(cat target/cp.txt) lab.heartbeat.bench.ConnectionsBenchmark 2000 60
  *
- * Arguments: [connections, default 2000] [window seconds, default 60] [--history] [--kernel-sample-ms=N]
+ * Arguments: [connections, default 2000] [window seconds, default 60] [--history] [--kernel-sample-ms=N] [--metrics]
  *   --history            telemetry TelemetryConfig.defaults() (10 Hz time series for 10 min) instead of countersOnly()
  *   --kernel-sample-ms=N how often each client reads TCP_INFO; default 500, LabConfig.embedded()'s value; 0 = never
+ *   --metrics            serve Prometheus metrics (LabMetrics) and scrape them over HTTP every second, as the
+ *                        README's scrape config does; the scrapes' own CPU is counted too
  *
  * Exit code: 0 when every connection came up and nothing was detected, 1 otherwise.
  */
 package lab.heartbeat.bench;
 
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
@@ -28,6 +38,7 @@ import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.lab.LabConfig;
+import lab.heartbeat.lab.LabMetrics;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.TelemetryConfig;
@@ -50,18 +61,21 @@ public final class ConnectionsBenchmark {
         int connections = 2000;
         int windowSeconds = 60;
         boolean history = false;
+        boolean metrics = false;
         long kernelSampleMs = 500;
         List<Integer> positional = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--history")) {
                 history = true;
+            } else if (a.equals("--metrics")) {
+                metrics = true;
             } else if (a.startsWith("--kernel-sample-ms=")) {
                 kernelSampleMs = Long.parseLong(a.substring("--kernel-sample-ms=".length()));
             } else if (a.matches("\\d+")) {
                 positional.add(Integer.parseInt(a));
             } else {
                 System.err.println("usage: ConnectionsBenchmark [connections] [windowSeconds] [--history]"
-                        + " [--kernel-sample-ms=N]");
+                        + " [--kernel-sample-ms=N] [--metrics]");
                 System.exit(2);
             }
         }
@@ -71,10 +85,11 @@ public final class ConnectionsBenchmark {
         if (positional.size() > 1) {
             windowSeconds = positional.get(1);
         }
-        System.exit(run(connections, windowSeconds, history, kernelSampleMs));
+        System.exit(run(connections, windowSeconds, history, kernelSampleMs, metrics));
     }
 
-    private static int run(int n, int windowSeconds, boolean history, long kernelSampleMs) throws Exception {
+    private static int run(int n, int windowSeconds, boolean history, long kernelSampleMs, boolean metrics)
+            throws Exception {
         long fdLimit = Mx.maxFileDescriptors();
         long fdNeeded = 2L * n + 200;
         TelemetryConfig telemetryConfig = history ? TelemetryConfig.defaults() : TelemetryConfig.countersOnly();
@@ -101,7 +116,7 @@ public final class ConnectionsBenchmark {
                 .withKernelSampleInterval(Duration.ofMillis(kernelSampleMs));
 
         int exit = 0;
-        try (Lab lab = Lab.start(config)) {
+        try (Lab lab = Lab.start(config); MetricsScraper scraper = metrics ? MetricsScraper.start(lab) : null) {
             Map<String, AtomicLong> connectErrors = new ConcurrentHashMap<>();
             AtomicLong disconnects = new AtomicLong();
             Map<String, AtomicLong> disconnectCauses = new ConcurrentHashMap<>();
@@ -200,6 +215,9 @@ public final class ConnectionsBenchmark {
             printThreadCpu(threadCpu0, threadCpu1, wall1 - wall0);
             System.out.printf("mode: telemetry %s, kernel TCP_INFO every %d ms, server and clients in one process%n",
                     mode, kernelSampleMs);
+            if (scraper != null) {
+                System.out.printf("metrics: %s%n", scraper.describe());
+            }
             System.out.printf("RESULT connections=%d cpuPctOfOneCore=%.1f heapBytesPerConnection=%d"
                     + " falseDetections=%d%n", n, cpuPct, (heapConnected - heapBefore) / n, falseDetections);
             if (falseDetections > 0 || end.clientsUp() != n) {
@@ -207,6 +225,47 @@ public final class ConnectionsBenchmark {
             }
         }
         return exit;
+    }
+
+    /** The --metrics mode: the lab's metrics served over HTTP and scraped every second, as Prometheus would. */
+    private static final class MetricsScraper implements AutoCloseable {
+        private final LabMetrics metrics;
+        private final ScheduledExecutorService scrapes = Executors.newSingleThreadScheduledExecutor();
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+
+        private MetricsScraper(LabMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        static MetricsScraper start(Lab lab) throws Exception {
+            MetricsScraper s = new MetricsScraper(LabMetrics.serve(lab, new InetSocketAddress("127.0.0.1", 0)));
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.metrics.port() + "/metrics")).build();
+            s.scrapes.scheduleAtFixedRate(() -> {
+                try {
+                    String body = s.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                    s.count.incrementAndGet();
+                    s.bytes.set(body.length());
+                } catch (Exception e) {
+                    System.out.println("scrape failed: " + e);
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+            return s;
+        }
+
+        String describe() {
+            return String.format("served on port %d and scraped every 1 s, %d scrapes, last one %,d bytes",
+                    metrics.port(), count.get(), bytes.get());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            scrapes.shutdownNow();
+            scrapes.awaitTermination(5, TimeUnit.SECONDS);
+            metrics.close();
+        }
     }
 
     private static long acks(TelemetrySnapshot s) {

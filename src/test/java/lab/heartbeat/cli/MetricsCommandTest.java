@@ -1,0 +1,106 @@
+package lab.heartbeat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import lab.heartbeat.testing.Promtool;
+import lab.heartbeat.testing.Scrape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --metrics} on every headless command: the exposition parses and passes promtool. */
+class MetricsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Runs a command in the background and returns one scrape taken once {@code ready} holds, and its exit code. */
+    private static Scrape scrapeWhile(int metricsPort, java.util.function.Predicate<Scrape> ready, String... args)
+            throws Exception {
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+                () -> Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        Scrape[] seen = new Scrape[1];
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            assertThat(code).as(err.toString()).isNotDone();
+            seen[0] = Scrape.of(metricsPort);
+            return ready.test(seen[0]);
+        });
+        assertThat(code.get()).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("metrics on http://127.0.0.1:" + metricsPort + "/metrics");
+        return seen[0];
+    }
+
+    @Test
+    void theServerAndAClientServeTheirMetrics() throws Exception {
+        int serverPort = freePort();
+        int serverMetrics = freePort();
+        int clientMetrics = freePort();
+        CompletableFuture<Scrape> server = CompletableFuture.supplyAsync(() -> {
+            try {
+                return scrapeWhile(serverMetrics, s -> s.value("heartbeat_lab_server_connections") == 2,
+                        "server", "--port", String.valueOf(serverPort), "--preset", "teaching", "--duration", "6s",
+                        "--metrics", String.valueOf(serverMetrics));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Scrape client = scrapeWhile(clientMetrics, s -> s.value("heartbeat_lab_heartbeats_acked_total", "group",
+                        "hb", "profile", "app-heartbeat/teaching") >= 1,
+                "client", "--connect", "127.0.0.1:" + serverPort, "--count", "2", "--name", "hb", "--preset",
+                "teaching", "--profile", "app-heartbeat", "--duration", "4s", "--metrics",
+                "127.0.0.1:" + clientMetrics);
+
+        assertThat(client.value("heartbeat_lab_clients", "group", "hb", "profile", "app-heartbeat/teaching",
+                "state", "up")).isEqualTo(2);
+        Promtool.check(client.text());
+        Promtool.check(server.get().text());
+    }
+
+    @Test
+    void aScenarioRunServesItsMetrics() throws Exception {
+        Path scenario = dir.resolve("pull.yaml");
+        Files.writeString(scenario, """
+                name: pull
+                duration: 5s
+                seed: 1
+                faultBackend: proxy
+                server: {port: 0, preset: teaching}
+                clients:
+                  - {name: hb, count: 1, profile: app-heartbeat, preset: teaching}
+                timeline:
+                  - {at: 1s, do: cable-pull, target: all}
+                """);
+        int metrics = freePort();
+
+        Scrape s = scrapeWhile(metrics, m -> m.value("heartbeat_lab_detections_total", "side", "client", "mechanism",
+                "app-heartbeat") >= 1, "run", scenario.toString(), "--no-sandbox", "--out", dir.toString(),
+                "--metrics", String.valueOf(metrics));
+
+        assertThat(s.value("heartbeat_lab_faults_total", "kind", "cable-pull", "backend", "proxy")).isEqualTo(1);
+        Promtool.check(s.text());
+    }
+
+    @Test
+    void aBadMetricsAddressIsBadInput() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"server", "--metrics", "127.0.0.1:70000"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).contains("--metrics").contains("port must be between 0 and 65535");
+    }
+}
