@@ -37,5 +37,6 @@ module lab.heartbeat {
     exports lab.heartbeat.telemetry;
     exports lab.heartbeat.fault;
     exports lab.heartbeat.lab;
+    exports lab.heartbeat.control;
     exports lab.heartbeat.ui to javafx.graphics;
 }

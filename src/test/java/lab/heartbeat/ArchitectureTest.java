@@ -34,15 +34,18 @@ class ArchitectureTest {
                 .layer("fault").definedBy("lab.heartbeat.fault..")
                 .layer("telemetry").definedBy("lab.heartbeat.telemetry..")
                 .layer("lab").definedBy("lab.heartbeat.lab..")
+                .layer("control").definedBy("lab.heartbeat.control..")
                 .layer("cli").definedBy("lab.heartbeat.cli..")
                 .layer("ui").definedBy("lab.heartbeat.ui..")
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("ui")
-                .whereLayer("lab").mayOnlyBeAccessedByLayers("cli", "ui")
-                .whereLayer("telemetry").mayOnlyBeAccessedByLayers("lab", "cli", "ui")
-                .whereLayer("fault").mayOnlyBeAccessedByLayers("telemetry", "lab", "cli", "ui")
-                .whereLayer("transport").mayOnlyBeAccessedByLayers("fault", "telemetry", "lab", "cli", "ui")
-                .whereLayer("detect").mayOnlyBeAccessedByLayers("transport", "fault", "telemetry", "lab", "cli", "ui")
+                .whereLayer("control").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("control", "cli", "ui")
+                .whereLayer("telemetry").mayOnlyBeAccessedByLayers("lab", "control", "cli", "ui")
+                .whereLayer("fault").mayOnlyBeAccessedByLayers("telemetry", "lab", "control", "cli", "ui")
+                .whereLayer("transport").mayOnlyBeAccessedByLayers("fault", "telemetry", "lab", "control", "cli", "ui")
+                .whereLayer("detect").mayOnlyBeAccessedByLayers("transport", "fault", "telemetry", "lab", "control", "cli",
+                        "ui")
                 .check(classes);
     }
 }

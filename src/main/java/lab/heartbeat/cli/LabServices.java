@@ -3,32 +3,61 @@ package lab.heartbeat.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import lab.heartbeat.control.ControlServer;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.lab.LabMetrics;
 
-/** The services a command serves beside its lab (metrics), started after the lab and closed with it. */
+/**
+ * The services a command serves beside its lab (metrics, the control API), started after the lab
+ * and closed with it.
+ */
 final class LabServices implements AutoCloseable {
     private LabMetrics metrics;
+    private ControlServer control;
 
     /** Starts what the options ask for and prints where each listens on stderr. */
     static LabServices start(Lab lab, ServiceOptions options, PrintWriter err) {
+        if (options.controlToken != null && options.control == null) {
+            throw new BadInputException("--control-token needs --control");
+        }
         LabServices services = new LabServices();
+        String option = "--metrics";
         try {
             if (options.metrics != null) {
                 services.metrics = LabMetrics.serve(lab, options.metrics);
-                err.println("metrics on http://" + hostOf(options) + ":" + services.metrics.port() + "/metrics");
+                err.println("metrics on http://" + host(options.metrics) + ":" + services.metrics.port() + "/metrics");
             }
-        } catch (IOException e) {
+            option = "--control";
+            if (options.control != null) {
+                services.control = Options.check("--control-token",
+                        () -> startControl(lab, options.control, options.controlToken));
+                err.println("control API on http://" + host(options.control) + ":" + services.control.port() + "/"
+                        + (options.controlToken == null && services.control.token() != null
+                        ? " (token " + services.control.token() + ")" : ""));
+            }
+        } catch (IOException | UncheckedIOException e) {
             services.close();
-            throw new UncheckedIOException("cannot listen on " + options.metrics + " for --metrics: " + e.getMessage(),
-                    e);
+            InetSocketAddress at = option.equals("--metrics") ? options.metrics : options.control;
+            throw new IllegalStateException("cannot listen on " + at + " for " + option + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
         }
         err.flush();
         return services;
     }
 
-    private static String hostOf(ServiceOptions options) {
-        String host = options.metrics.getAddress().getHostAddress();
+    private static ControlServer startControl(Lab lab, InetSocketAddress at, String token) {
+        try {
+            return ControlServer.start(lab, at, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String host(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
@@ -36,6 +65,14 @@ final class LabServices implements AutoCloseable {
     public void close() {
         if (metrics != null) {
             metrics.close();
+        }
+        if (control != null) {
+            try {
+                control.close();
+            } catch (InterruptedException e) {
+                // Closing on the way out of an interrupted command: the lab's close comes next and ends it.
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -3,10 +3,20 @@ package lab.heartbeat.cli;
 import java.net.InetSocketAddress;
 import picocli.CommandLine.Option;
 
-/** What every command that runs a lab can serve beside it: Prometheus metrics. */
+/** What every command that runs a lab can serve beside it: Prometheus metrics and the control API. */
 final class ServiceOptions {
 
     @Option(names = "--metrics", converter = ListenAddress.class, paramLabel = "[HOST:]PORT",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics (loopback unless a host is given).")
     InetSocketAddress metrics;
+
+    @Option(names = "--control", converter = ListenAddress.class, paramLabel = "[HOST:]PORT",
+            description = "Serve the control API (JSON over HTTP, docs/API.md) at HOST:PORT (loopback unless a host "
+                    + "is given; any other address needs a token).")
+    InetSocketAddress control;
+
+    @Option(names = "--control-token", paramLabel = "TOKEN",
+            description = "The token every control request must carry (Authorization: Bearer TOKEN); default: none on "
+                    + "loopback, a generated one printed at start elsewhere.")
+    String controlToken;
 }

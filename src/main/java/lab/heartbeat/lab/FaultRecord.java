@@ -3,6 +3,7 @@ package lab.heartbeat.lab;
 import java.util.List;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
+import lab.heartbeat.telemetry.ConnectionData;
 
 /**
  * One fault the lab made: its id, kind, the backend that made it, the clients it targets, and t0,
@@ -50,6 +51,11 @@ public final class FaultRecord {
 
     public List<String> targets() {
         return targets;
+    }
+
+    /** The connections among these that the fault hit: its targets' connections open at its t0. */
+    public List<ConnectionData> hitAmong(List<ConnectionData> connections) {
+        return connections.stream().filter(c -> targets(c.client()) && c.openAt(t0Nanos)).toList();
     }
 
     /** Whether the fault targets this client; a set lookup, asked once for every connection's end. */

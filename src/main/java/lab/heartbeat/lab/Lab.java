@@ -285,6 +285,11 @@ public final class Lab implements AutoCloseable {
         return List.copyOf(selected);
     }
 
+    /** Each client's group, by client name. */
+    public synchronized Map<String, String> groups() {
+        return Map.copyOf(groupOf);
+    }
+
     public synchronized List<ReconnectingClient> clients() {
         return List.copyOf(clients.values());
     }

@@ -102,8 +102,12 @@ public record Report(
     }
 
     static Fault fault(Race race, RunResult r) {
+        return fault(race, r.time().startNanos(), r.dataHitBy(race.fault()));
+    }
+
+    /** A fault's race as {@code faults[]} has it (the control API's too), with the DATA of the connections it hit. */
+    public static Fault fault(Race race, long start, List<ConnectionData> hit) {
         FaultRecord f = race.fault();
-        long start = r.time().startNanos();
         long t0 = f.t0Nanos();
         List<RaceEntry> entries = new ArrayList<>();
         for (Detection d : race.entries()) {
@@ -116,7 +120,6 @@ public record Report(
                 clients.stream().filter(race.recoveries()::containsKey).count(), clients.size(),
                 orNull(race.recoveredMs(clients, 0)), orNull(race.recoveredMs(clients, 50)),
                 orNull(race.recoveredMs(clients, 100)))));
-        List<ConnectionData> hit = r.dataHitBy(f);
         return new Fault(f.name(), f.kind().label(), f.backend(), f.targets(), round((t0 - start) / 1e6),
                 round(f.applyNanos() / 1e6), f.active() ? null : round((f.clearedNanos() - start) / 1e6),
                 Data.of(hit), byClient(hit), entries, back);

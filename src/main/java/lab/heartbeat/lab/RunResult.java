@@ -26,7 +26,7 @@ public record RunResult(ScenarioPlan plan, String transport, int port, TimeBase 
 
     /** The DATA of the connections a fault hit: its targets' connections that were open at its t0. */
     public List<ConnectionData> dataHitBy(FaultRecord fault) {
-        return data.stream().filter(c -> fault.targets(c.client()) && c.openAt(fault.t0Nanos())).toList();
+        return fault.hitAmong(data);
     }
 
     /** The DATA of one client's connections. */

@@ -66,9 +66,37 @@ public final class ScenarioReader {
     }
 
     public static ScenarioPlan parse(Path file, String text) throws ScenarioException {
-        Scenario scenario;
+        Scenario scenario = read(file, text, Scenario.class);
+        if (scenario == null) {
+            throw new ScenarioException(file, 0, null, "the file is empty; a scenario needs at least a duration");
+        }
+        return new Checker(file, new YamlLocator(text), scenario).plan();
+    }
+
+    /**
+     * One action given alone, as JSON (the control API's bodies): checked exactly as a timeline step,
+     * against the groups and clients that exist now. {@code source} names the input in messages.
+     */
+    public static PlannedStep action(String source, String json, Map<String, Profile> groups, Set<String> names)
+            throws ScenarioException {
+        Path file = Path.of(source);
+        Step step = read(file, json, Step.class);
+        if (step == null) {
+            throw new ScenarioException(file, 0, null, "the body is empty");
+        }
+        if (step.at() != null) {
+            throw new ScenarioException(file, 0, "at", "an action given alone is taken at once; leave 'at' out");
+        }
+        Step now = new Step(Duration.ZERO, step.action(), step.target(), step.count(), step.down(), step.delay(),
+                step.jitter(), step.profile(), step.preset(), step.parameters());
+        Scenario alone = new Scenario(source, null, Duration.ofDays(36_500), null, null, null, null, List.of(now));
+        return new Checker(file, new YamlLocator(json), alone).step("", now, new HashMap<>(groups),
+                new HashSet<>(names));
+    }
+
+    private static <T> T read(Path file, String text, Class<T> type) throws ScenarioException {
         try {
-            scenario = YAML.readValue(text, Scenario.class);
+            return YAML.readValue(text, type);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
                 throw fromSyntax(file, syntax);
@@ -77,10 +105,6 @@ public final class ScenarioReader {
         } catch (JsonProcessingException e) {
             throw fromSyntax(file, e);
         }
-        if (scenario == null) {
-            throw new ScenarioException(file, 0, null, "the file is empty; a scenario needs at least a duration");
-        }
-        return new Checker(file, new YamlLocator(text), scenario).plan();
     }
 
     private static ScenarioException fromSyntax(Path file, JsonProcessingException e) {

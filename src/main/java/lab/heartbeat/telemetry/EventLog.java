@@ -57,6 +57,11 @@ public final class EventLog implements AutoCloseable {
         subscribers.add(subscriber);
     }
 
+    /** Stops handing events to a subscriber (one that streams to a reader who went away). */
+    public void unsubscribe(Consumer<LabEvent> subscriber) {
+        subscribers.remove(subscriber);
+    }
+
     /**
      * The events appended after the first {@code seen} (the {@link #appendedCount()} a reader saw
      * last), oldest first; only those still in the window, so a reader that fell far behind loses

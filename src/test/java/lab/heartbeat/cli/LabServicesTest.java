@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +20,11 @@ import lab.heartbeat.testing.Scrape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --metrics} on every headless command: the exposition parses and passes promtool. */
-class MetricsCommandTest {
+/**
+ * {@code --metrics} and {@code --control} on the headless commands: the exposition parses and
+ * passes promtool; the control API answers and wants its token.
+ */
+class LabServicesTest {
 
     @TempDir
     Path dir;
@@ -93,6 +100,36 @@ class MetricsCommandTest {
 
         assertThat(s.value("heartbeat_lab_faults_total", "kind", "cable-pull", "backend", "proxy")).isEqualTo(1);
         Promtool.check(s.text());
+    }
+
+    @Test
+    void aServerServesItsControlApiWithTheTokenGiven() throws Exception {
+        int control = freePort();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Main.execute(new String[] {"server",
+            "--port", "0", "--duration", "4s", "--control", String.valueOf(control), "--control-token", "t0ken"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder faults = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/faults"));
+
+        HttpResponse<String> allowed = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> http.send(faults.copy().header("Authorization", "Bearer t0ken").build(),
+                        HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200);
+        HttpResponse<String> refused = http.send(faults.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(allowed.body()).isEqualTo("[]");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(code.get()).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("control API on http://127.0.0.1:" + control + "/").doesNotContain("t0ken");
+    }
+
+    @Test
+    void aControlTokenWithoutControlIsBadInput() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"server", "--port", "0", "--duration", "1s", "--control-token", "x"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).contains("--control-token needs --control");
     }
 
     @Test
