@@ -12,12 +12,12 @@ import lab.heartbeat.lab.LabMetrics;
  * The services a command serves beside its lab (metrics, the control API), started after the lab
  * and closed with it.
  */
-final class LabServices implements AutoCloseable {
+public final class LabServices implements AutoCloseable {
     private LabMetrics metrics;
     private ControlServer control;
 
     /** Starts what the options ask for and prints where each listens on stderr. */
-    static LabServices start(Lab lab, ServiceOptions options, PrintWriter err) {
+    public static LabServices start(Lab lab, ServiceOptions options, PrintWriter err) {
         if (options.controlToken != null && options.control == null) {
             throw new BadInputException("--control-token needs --control");
         }

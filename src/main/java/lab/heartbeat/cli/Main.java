@@ -28,6 +28,9 @@ public final class Main implements Runnable {
             + "(kernel faults then need root; otherwise the proxy backend is used).")
     boolean noSandbox;
 
+    @CommandLine.Mixin
+    ServiceOptions services = new ServiceOptions();
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -114,7 +117,10 @@ public final class Main implements Runnable {
     public void run() {
         try {
             // By name: the command line sits below the UI and must not depend on it (ArchitectureTest).
-            Class.forName(DASHBOARD).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            // Its options (--metrics, --control) are checked here already; the dashboard reads them again.
+            String[] options = spec == null ? new String[0]
+                    : spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
+            Class.forName(DASHBOARD).getMethod("main", String[].class).invoke(null, (Object) options);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("the dashboard could not start: " + rootMessage(e.getCause())
                     + " (the headless commands are: run, server, client; see --help)", e.getCause());

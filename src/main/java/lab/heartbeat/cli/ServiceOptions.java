@@ -1,10 +1,11 @@
 package lab.heartbeat.cli;
 
 import java.net.InetSocketAddress;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What every command that runs a lab can serve beside it: Prometheus metrics and the control API. */
-final class ServiceOptions {
+public final class ServiceOptions {
 
     @Option(names = "--metrics", converter = ListenAddress.class, paramLabel = "[HOST:]PORT",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics (loopback unless a host is given).")
@@ -19,4 +20,11 @@ final class ServiceOptions {
             description = "The token every control request must carry (Authorization: Bearer TOKEN); default: none on "
                     + "loopback, a generated one printed at start elsewhere.")
     String controlToken;
+
+    /** These options among a command line's (the dashboard's, whose other options are not these). */
+    public static ServiceOptions of(String... args) {
+        ServiceOptions options = new ServiceOptions();
+        new CommandLine(options).setUnmatchedArgumentsAllowed(true).parseArgs(args);
+        return options;
+    }
 }

@@ -2,10 +2,15 @@ package lab.heartbeat.ui;
 
 import lab.heartbeat.ui.lab.StartingLab;
 import lab.heartbeat.ui.lab.StartupLab;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
+import lab.heartbeat.cli.LabServices;
+import lab.heartbeat.cli.ServiceOptions;
+import lab.heartbeat.ui.lab.LiveLab;
 import sun.misc.Signal;
 
 /**
@@ -26,13 +31,27 @@ public final class DashboardLauncher {
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> exitInOrder());
         }
+        ServiceOptions options = ServiceOptions.of(args);
+        AtomicReference<LabServices> services = new AtomicReference<>();
         // The lab starts while JavaFX starts its toolkit; a launch that fails (no display) closes it.
-        StartingLab lab = StartingLab.begin(StartupLab::start);
+        StartingLab lab = StartingLab.begin(() -> {
+            LiveLab live = StartupLab.start();
+            try {
+                services.set(LabServices.start(live.lab(), options, new PrintWriter(System.err, true)));
+            } catch (RuntimeException e) {
+                live.close();
+                throw e;
+            }
+            return live;
+        });
         DashboardApp.startWith(lab);
         try {
             Application.launch(DashboardApp.class, args);
         } finally {
             lab.closeUnclaimed();
+            if (services.get() != null) {
+                services.get().close();
+            }
         }
     }
 

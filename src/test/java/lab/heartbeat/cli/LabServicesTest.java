@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -130,6 +131,25 @@ class LabServicesTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(code).isEqualTo(Main.BAD_INPUT);
         assertThat(err.toString()).contains("--control-token needs --control");
+    }
+
+    @Test
+    void theDashboardReadsItsServiceOptionsAmongItsOthers() {
+        ServiceOptions options = ServiceOptions.of("--no-sandbox", "--metrics", "9400", "--control",
+                "127.0.0.2:7070", "--control-token", "t");
+
+        assertThat(options.metrics).isEqualTo(new InetSocketAddress("127.0.0.1", 9400));
+        assertThat(options.control).isEqualTo(new InetSocketAddress("127.0.0.2", 7070));
+        assertThat(options.controlToken).isEqualTo("t");
+    }
+
+    @Test
+    void theDashboardsBadMetricsAddressIsBadInputBeforeAnyWindow() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"--metrics", "localhost:99999"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).contains("--metrics");
     }
 
     @Test
