@@ -274,11 +274,16 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         }
     }
 
-    /** The counters of every live track and of every track gone, for the metrics export. */
+    /**
+     * The counters of every track gone and of every live track, for the metrics export. A track
+     * leaves the live maps before it joins the departed, and the departed are read first: a track
+     * leaving meanwhile may be missed by one reading, never counted twice (a total that then went
+     * down would look like a restart to Prometheus).
+     */
     void forEachTrack(Consumer<EndpointStats> live, Consumer<TrackTotals> gone) {
+        gone.accept(departed);
         clients.values().forEach(live);
         serverOnline.keySet().forEach(live);
-        gone.accept(departed);
     }
 
     int serverConnections() {

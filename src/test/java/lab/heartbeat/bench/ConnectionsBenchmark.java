@@ -5,11 +5,13 @@
  *   ulimit -n 65536    # or at least 2 x connections + 200 (both ends of every connection live in this process)
  *   java -cp target/classes:target/test-classes:$(cat target/cp.txt) lab.heartbeat.bench.ConnectionsBenchmark 2000 60
  *
- * Arguments: [connections, default 2000] [window seconds, default 60] [--history] [--kernel-sample-ms=N] [--metrics]
+ * Arguments: [connections, default 2000] [window seconds, default 60] [--history] [--kernel-sample-ms=N]
+ *            [--metrics[=SCRAPE_SECONDS]]
  *   --history            telemetry TelemetryConfig.defaults() (10 Hz time series for 10 min) instead of countersOnly()
  *   --kernel-sample-ms=N how often each client reads TCP_INFO; default 500, LabConfig.embedded()'s value; 0 = never
- *   --metrics            serve Prometheus metrics (LabMetrics) and scrape them over HTTP every second, as the
- *                        README's scrape config does; the scrapes' own CPU is counted too
+ *   --metrics[=S]        serve Prometheus metrics (LabMetrics) once all are up and scrape them over HTTP every S
+ *                        seconds (default 1, the README's scrape config; Prometheus's own default is 15); the
+ *                        scrapes' own CPU is counted too
  *
  * Exit code: 0 when every connection came up and nothing was detected, 1 otherwise.
  */
@@ -61,21 +63,23 @@ public final class ConnectionsBenchmark {
         int connections = 2000;
         int windowSeconds = 60;
         boolean history = false;
-        boolean metrics = false;
+        int scrapeSeconds = 0;
         long kernelSampleMs = 500;
         List<Integer> positional = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--history")) {
                 history = true;
             } else if (a.equals("--metrics")) {
-                metrics = true;
+                scrapeSeconds = 1;
+            } else if (a.matches("--metrics=\\d+")) {
+                scrapeSeconds = Integer.parseInt(a.substring("--metrics=".length()));
             } else if (a.startsWith("--kernel-sample-ms=")) {
                 kernelSampleMs = Long.parseLong(a.substring("--kernel-sample-ms=".length()));
             } else if (a.matches("\\d+")) {
                 positional.add(Integer.parseInt(a));
             } else {
                 System.err.println("usage: ConnectionsBenchmark [connections] [windowSeconds] [--history]"
-                        + " [--kernel-sample-ms=N] [--metrics]");
+                        + " [--kernel-sample-ms=N] [--metrics[=SCRAPE_SECONDS]]");
                 System.exit(2);
             }
         }
@@ -85,10 +89,10 @@ public final class ConnectionsBenchmark {
         if (positional.size() > 1) {
             windowSeconds = positional.get(1);
         }
-        System.exit(run(connections, windowSeconds, history, kernelSampleMs, metrics));
+        System.exit(run(connections, windowSeconds, history, kernelSampleMs, scrapeSeconds));
     }
 
-    private static int run(int n, int windowSeconds, boolean history, long kernelSampleMs, boolean metrics)
+    private static int run(int n, int windowSeconds, boolean history, long kernelSampleMs, int scrapeSeconds)
             throws Exception {
         long fdLimit = Mx.maxFileDescriptors();
         long fdNeeded = 2L * n + 200;
@@ -116,7 +120,8 @@ public final class ConnectionsBenchmark {
                 .withKernelSampleInterval(Duration.ofMillis(kernelSampleMs));
 
         int exit = 0;
-        try (Lab lab = Lab.start(config); MetricsScraper scraper = metrics ? MetricsScraper.start(lab) : null) {
+        MetricsScraper scraper = null;
+        try (Lab lab = Lab.start(config)) {
             Map<String, AtomicLong> connectErrors = new ConcurrentHashMap<>();
             AtomicLong disconnects = new AtomicLong();
             Map<String, AtomicLong> disconnectCauses = new ConcurrentHashMap<>();
@@ -159,6 +164,10 @@ public final class ConnectionsBenchmark {
             }
             System.out.printf("all %d connections up in %.1f s; warming up %d s%n", n,
                     (System.nanoTime() - connectStart) / 1e9, WARM_UP_SECONDS);
+            if (scrapeSeconds > 0) {
+                // Once all are up: the figure is the steady state's, and the connection storm stays as without.
+                scraper = MetricsScraper.start(lab, scrapeSeconds);
+            }
             Thread.sleep(WARM_UP_SECONDS * 1000L);
             long heapConnected = usedHeapAfterGc();
 
@@ -223,11 +232,15 @@ public final class ConnectionsBenchmark {
             if (falseDetections > 0 || end.clientsUp() != n) {
                 exit = 1;
             }
+        } finally {
+            if (scraper != null) {
+                scraper.close();
+            }
         }
         return exit;
     }
 
-    /** The --metrics mode: the lab's metrics served over HTTP and scraped every second, as Prometheus would. */
+    /** The --metrics mode: the lab's metrics served over HTTP and scraped at a fixed period, as Prometheus would. */
     private static final class MetricsScraper implements AutoCloseable {
         private final LabMetrics metrics;
         private final ScheduledExecutorService scrapes = Executors.newSingleThreadScheduledExecutor();
@@ -235,12 +248,16 @@ public final class ConnectionsBenchmark {
         private final AtomicLong count = new AtomicLong();
         private final AtomicLong bytes = new AtomicLong();
 
-        private MetricsScraper(LabMetrics metrics) {
+        private final int periodSeconds;
+
+        private MetricsScraper(LabMetrics metrics, int periodSeconds) {
             this.metrics = metrics;
+            this.periodSeconds = periodSeconds;
         }
 
-        static MetricsScraper start(Lab lab) throws Exception {
-            MetricsScraper s = new MetricsScraper(LabMetrics.serve(lab, new InetSocketAddress("127.0.0.1", 0)));
+        static MetricsScraper start(Lab lab, int periodSeconds) throws Exception {
+            MetricsScraper s = new MetricsScraper(LabMetrics.serve(lab, new InetSocketAddress("127.0.0.1", 0)),
+                    periodSeconds);
             HttpRequest request = HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + s.metrics.port() + "/metrics")).build();
             s.scrapes.scheduleAtFixedRate(() -> {
@@ -251,13 +268,13 @@ public final class ConnectionsBenchmark {
                 } catch (Exception e) {
                     System.out.println("scrape failed: " + e);
                 }
-            }, 1, 1, TimeUnit.SECONDS);
+            }, 1, periodSeconds, TimeUnit.SECONDS);
             return s;
         }
 
         String describe() {
-            return String.format("served on port %d and scraped every 1 s, %d scrapes, last one %,d bytes",
-                    metrics.port(), count.get(), bytes.get());
+            return String.format("served on port %d and scraped every %d s, %d scrapes, last one %,d bytes",
+                    metrics.port(), periodSeconds, count.get(), bytes.get());
         }
 
         @Override
