@@ -240,6 +240,17 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         append(LabEvent.of(nanos, EventKind.UNSUPPORTED, Side.CLIENT, client, null, what));
     }
 
+    @Override
+    public void connectionRefused(String remoteAddress, String reason, long nanos) {
+        append(LabEvent.of(nanos, EventKind.CONNECTION_REFUSED, Side.SERVER, null, remoteAddress, reason));
+    }
+
+    @Override
+    public void acceptFailed(String reason, Duration retryIn, long nanos) {
+        append(new LabEvent(nanos, EventKind.ACCEPT_FAILED, Side.SERVER, null, null, null, reason, null, null, null,
+                retryIn.toMillis(), null, null));
+    }
+
     private void append(LabEvent event) {
         events.append(event);
     }
