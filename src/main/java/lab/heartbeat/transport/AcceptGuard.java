@@ -35,6 +35,7 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
         // Loads what a failure needs now, while files can still be opened. Netty's own warnings
         // (NIO logs a failed accept itself) format times in the default zone, whose rules are a file.
         ACCEPT_BACKOFF.delay(1, NO_JITTER).toNanos();
+        FatalErrors.isFatal(null);
         ZoneId.systemDefault().getRules();
     }
 
