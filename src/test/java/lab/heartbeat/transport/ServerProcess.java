@@ -21,7 +21,7 @@ public final class ServerProcess {
     public static void main(String[] args) throws Exception {
         int maxConnections = Integer.parseInt(args[0]);
         boolean injectError = args.length > 1 && args[1].equals("error");
-        ServerEventLines listener = new ServerEventLines();
+        EventLines listener = new EventLines();
         BlockingQueue<String> lines = listener.lines;
         Thread printer = new Thread(() -> {
             try {

@@ -66,7 +66,7 @@ class ServerResilienceTest {
         Transports transport = Transports.current();
         TrackedThreads threads = TrackedThreads.forEventLoops("limit-test");
         EventLoopGroup group = transport.newGroup(1, threads);
-        ServerEventLines listener = new ServerEventLines();
+        EventLines listener = new EventLines();
         HeartbeatServer server = new HeartbeatServer(ServerSettings.defaults().withPort(0).withMaxConnections(2), group,
                 transport, listener);
         List<Socket> sockets = new ArrayList<>();

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** A listener that keeps the server's refusals and accept failures as lines, for tests. */
-final class ServerEventLines implements TransportListener {
+/** A listener that keeps reconnect attempts, refusals and accept failures as lines, for tests. */
+final class EventLines implements TransportListener {
     final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     @Override
@@ -14,7 +14,12 @@ final class ServerEventLines implements TransportListener {
     }
 
     @Override public void clientStateChanged(String client, ClientState state, long nanos) { }
-    @Override public void reconnectScheduled(String client, int attempt, Duration delay, String err, long nanos) { }
+
+    @Override
+    public void reconnectScheduled(String client, int attempt, Duration delay, String err, long nanos) {
+        lines.add("reconnect " + attempt + " in " + delay.toMillis() + " ms");
+    }
+
     @Override public void serverStarted(int port, String transport, long nanos) { }
     @Override public void serverStopped(int port, long nanos) { }
     @Override public void unsupported(String client, String what, long nanos) { }
