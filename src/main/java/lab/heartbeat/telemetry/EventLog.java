@@ -1,6 +1,5 @@
 package lab.heartbeat.telemetry;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,15 +22,14 @@ public final class EventLog implements AutoCloseable {
     /** Some 10 MB of events at most; a subscriber this far behind is stuck, not slow. */
     static final int QUEUE_CAPACITY = 65_536;
 
-    private final int window;
-    private final ArrayDeque<LabEvent> recent = new ArrayDeque<>();
+    /** The window for readers; its lock also orders the queue, so subscribers see the window's order. */
+    private final RecentRecords<LabEvent> recent;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final int queueCapacity;
     /** Events in the queue (markers aside), taken off by the dispatcher without the window's lock. */
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final List<Consumer<LabEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread dispatcher;
-    private long appended;
     private long dropped;
     private volatile boolean closed;
 
@@ -43,7 +41,7 @@ public final class EventLog implements AutoCloseable {
         if (window < 1) {
             throw new IllegalArgumentException("event log window must be at least 1: " + window);
         }
-        this.window = window;
+        this.recent = new RecentRecords<>(window);
         this.queueCapacity = queueCapacity;
         this.dispatcher = new Thread(this::dispatch, "event-log");
         dispatcher.setDaemon(true);
@@ -52,11 +50,7 @@ public final class EventLog implements AutoCloseable {
 
     public void append(LabEvent event) {
         synchronized (recent) {
-            if (recent.size() == window) {
-                recent.removeFirst();
-            }
-            recent.addLast(event);
-            appended++;
+            recent.add(event);
             // Queued under the same lock as the window, so that subscribers see the order recent() shows,
             // and so that nothing is queued behind close()'s END marker.
             if (!closed) {
@@ -111,18 +105,7 @@ public final class EventLog implements AutoCloseable {
      */
     public Batch after(long seen) {
         synchronized (recent) {
-            long missing = appended - Math.max(0, seen);
-            if (missing <= 0) {
-                return new Batch(List.of(), Math.max(seen, appended));
-            }
-            int take = (int) Math.min(missing, recent.size());
-            List<LabEvent> out = new ArrayList<>(take);
-            var it = recent.iterator();
-            for (int skip = recent.size() - take; skip > 0; skip--) {
-                it.next();
-            }
-            it.forEachRemaining(out::add);
-            return new Batch(out, appended);
+            return new Batch(recent.since(seen), Math.max(seen, recent.added()));
         }
     }
 
@@ -132,15 +115,11 @@ public final class EventLog implements AutoCloseable {
 
     /** The most recent events, oldest first, at most the window. */
     public List<LabEvent> recent() {
-        synchronized (recent) {
-            return new ArrayList<>(recent);
-        }
+        return new ArrayList<>(recent.all());
     }
 
     public long appendedCount() {
-        synchronized (recent) {
-            return appended;
-        }
+        return recent.added();
     }
 
     /** Blocks until every event appended so far has reached the subscribers. */

@@ -46,6 +46,11 @@ final class RecentRecords<T> {
         return List.copyOf(kept);
     }
 
+    /** How many were added in all. */
+    synchronized long added() {
+        return added;
+    }
+
     /** How many were dropped as the oldest past the capacity. */
     synchronized long dropped() {
         return added - kept.size();
