@@ -20,8 +20,12 @@ final class MisbehavingServer implements AutoCloseable {
         /** Accepts and never reads or writes, as a wedged server. */
         NEVER_ANSWER,
         /** Accepts, answers with one ack, then closes its side gracefully. */
-        ACK_ONCE_THEN_CLOSE
+        ACK_ONCE_THEN_CLOSE,
+        /** Accepts, says nothing, and closes after {@link #HELD_MILLIS}. */
+        HOLD_THEN_CLOSE
     }
+
+    static final long HELD_MILLIS = 300;
 
     private final ServerSocket listening;
     private final Behaviour behaviour;
@@ -51,6 +55,10 @@ final class MisbehavingServer implements AutoCloseable {
                         s.close();
                     }
                     case NEVER_ANSWER -> held.add(s);
+                    case HOLD_THEN_CLOSE -> {
+                        held.add(s);
+                        closeLater(s);
+                    }
                     case ACK_ONCE_THEN_CLOSE -> {
                         held.add(s);
                         s.getOutputStream().write(ACK);
@@ -62,6 +70,20 @@ final class MisbehavingServer implements AutoCloseable {
         } catch (IOException closed) {
             // The test closed the server.
         }
+    }
+
+    /** The peer's behaviour, not a wait for a condition: it lets the connection live, then ends it. */
+    private static void closeLater(Socket s) {
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(HELD_MILLIS);
+                s.close();
+            } catch (IOException | InterruptedException ignored) {
+                // The test is closing the server.
+            }
+        }, "closer");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** Reads until the client closes, so that its unread bytes never turn the close into a reset. */

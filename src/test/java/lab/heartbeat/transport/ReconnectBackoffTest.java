@@ -55,14 +55,23 @@ class ReconnectBackoffTest {
     }
 
     @Test
-    void theStablePeriodIsTheCap() {
-        assertThat(BACKOFF.stablePeriod()).isEqualTo(Duration.ofSeconds(2));
+    void aConnectionThatStayedUpForTheStablePeriodStartsTheAttemptsAgainThoughSilent() throws Exception {
+        Backoff stableAfter100Ms = new Backoff(Duration.ofMillis(10), 2, 0, Duration.ofMillis(100));
+        Profile silent = new Profile("keepalive-only", ProfileKind.OS_KEEPALIVE, HeartbeatMode.NONE, null, 1, null,
+                null, null, stableAfter100Ms, Duration.ofSeconds(2));
+        assertThat(stableAfter100Ms.stablePeriod()).isEqualTo(Duration.ofMillis(100))
+                .isLessThan(Duration.ofMillis(MisbehavingServer.HELD_MILLIS));
+        assertThat(attempts(Behaviour.HOLD_THEN_CLOSE, silent, 3)).containsOnly("reconnect 1 in 10 ms");
     }
 
     private List<String> attempts(Behaviour behaviour, int count) throws Exception {
+        return attempts(behaviour, PROFILE, count);
+    }
+
+    private List<String> attempts(Behaviour behaviour, Profile profile, int count) throws Exception {
         EventLines events = new EventLines();
         try (MisbehavingServer server = new MisbehavingServer(behaviour)) {
-            ReconnectingClient client = new ReconnectingClient("c-1", PROFILE,
+            ReconnectingClient client = new ReconnectingClient("c-1", profile,
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), null, group.next(),
                     transport, events, () -> 0.5, Duration.ZERO);
             client.start();
