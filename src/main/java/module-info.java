@@ -9,6 +9,7 @@ module lab.heartbeat {
     requires io.netty.transport.unix.common;
     requires jdk.net;
     requires java.management;
+    requires jdk.management;
     requires jdk.unsupported;
     requires info.picocli;
     requires com.fasterxml.jackson.annotation;

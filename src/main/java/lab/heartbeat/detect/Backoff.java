@@ -39,6 +39,16 @@ public record Backoff(Duration initial, double multiplier, double jitter, Durati
         return Duration.ofMillis(Math.round(base * (1 + jitter * (2 * r - 1))));
     }
 
+    /**
+     * How long a connection on which nothing arrived must stay up before it has proved itself and
+     * the attempts start again: the cap. A server that lets connections live shorter than the
+     * longest wait (one that accepts then closes, resets or never answers) sees the client back off
+     * all the way, as gRPC resets only once a channel is ready, never on a bare TCP connect.
+     */
+    public Duration stablePeriod() {
+        return max;
+    }
+
     private static double millis(Duration d) {
         return d.getSeconds() * 1e3 + d.getNano() / 1e6;
     }

@@ -12,6 +12,8 @@ public enum Cause {
     PEER_CLOSED("peer-closed", null),
     RESET("reset", null),
     PROTOCOL_ERROR("protocol-error", null),
+    /** A fault of this program (not of the peer or the network) while handling the connection. */
+    INTERNAL_ERROR("internal-error", null),
     LOCAL_CLOSE("local-close", null);
 
     private final String label;

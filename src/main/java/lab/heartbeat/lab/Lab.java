@@ -45,7 +45,7 @@ import lab.heartbeat.transport.Transports;
 public final class Lab implements AutoCloseable {
     private final LabConfig config;
     private final Transports transport;
-    private final TrackedThreads ioThreads = new TrackedThreads("lab-io");
+    private final TrackedThreads ioThreads = TrackedThreads.forEventLoops("lab-io");
     private final EventLoopGroup group;
     private final Telemetry telemetry;
     private final HeartbeatServer server;
@@ -459,6 +459,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private void shutdownQuietly() throws InterruptedException {
+        ioThreads.ending();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         ioThreads.joinAll(5, TimeUnit.SECONDS);
         telemetry.close();

@@ -15,7 +15,9 @@ public enum EventKind {
     FAULT_INJECTED("fault-injected"),
     FAULT_CLEARED("fault-cleared"),
     ACTION("action"),
-    UNSUPPORTED("unsupported");
+    UNSUPPORTED("unsupported"),
+    CONNECTION_REFUSED("connection-refused"),
+    ACCEPT_FAILED("accept-failed");
 
     private final String label;
 

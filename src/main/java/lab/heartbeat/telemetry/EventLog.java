@@ -1,6 +1,5 @@
 package lab.heartbeat.telemetry;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -8,30 +7,42 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The lab's typed event log. Appending never blocks an event loop: events are kept in a bounded
- * window for readers (the dashboard) and handed, in order and without loss, to subscribers (the
- * JSON printer, the report) on one dispatch thread. {@link #close()} delivers everything still
- * queued before it returns.
+ * window for readers (the dashboard) and handed, in order, to subscribers (the JSON printer, the
+ * report) on one dispatch thread. The queue to the subscribers is bounded too: when they fall that
+ * far behind (stdout a pipe nobody reads), the oldest queued events are dropped and counted.
+ * {@link #close()} delivers everything still queued before it returns.
  */
 public final class EventLog implements AutoCloseable {
     private static final Object END = new Object();
+    /** Some 10 MB of events at most; a subscriber this far behind is stuck, not slow. */
+    static final int QUEUE_CAPACITY = 65_536;
 
-    private final int window;
-    private final ArrayDeque<LabEvent> recent = new ArrayDeque<>();
+    /** The window for readers; its lock also orders the queue, so subscribers see the window's order. */
+    private final RecentRecords<LabEvent> recent;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final int queueCapacity;
+    /** Events in the queue (markers aside), taken off by the dispatcher without the window's lock. */
+    private final AtomicInteger queuedEvents = new AtomicInteger();
     private final List<Consumer<LabEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread dispatcher;
-    private long appended;
+    private long dropped;
     private volatile boolean closed;
 
     public EventLog(int window) {
+        this(window, QUEUE_CAPACITY);
+    }
+
+    EventLog(int window, int queueCapacity) {
         if (window < 1) {
             throw new IllegalArgumentException("event log window must be at least 1: " + window);
         }
-        this.window = window;
+        this.recent = new RecentRecords<>(window);
+        this.queueCapacity = queueCapacity;
         this.dispatcher = new Thread(this::dispatch, "event-log");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -39,20 +50,42 @@ public final class EventLog implements AutoCloseable {
 
     public void append(LabEvent event) {
         synchronized (recent) {
-            if (recent.size() == window) {
-                recent.removeFirst();
-            }
-            recent.addLast(event);
-            appended++;
+            recent.add(event);
             // Queued under the same lock as the window, so that subscribers see the order recent() shows,
             // and so that nothing is queued behind close()'s END marker.
             if (!closed) {
-                queue.add(event);
+                enqueue(event);
             }
         }
     }
 
-    /** Subscribers see every event appended after they subscribe, on the dispatch thread. */
+    /** Queues for the subscribers, dropping the oldest event when full; called under the window's lock. */
+    private void enqueue(LabEvent event) {
+        while (queuedEvents.get() >= queueCapacity) {
+            Object oldest = queue.poll();
+            if (oldest == null) {
+                break;
+            }
+            if (oldest instanceof CountDownLatch delivered) {
+                // A flush waits for what was queued before it, and that is going now.
+                delivered.countDown();
+            } else {
+                queuedEvents.decrementAndGet();
+                dropped++;
+            }
+        }
+        queuedEvents.incrementAndGet();
+        queue.add(event);
+    }
+
+    /** How many events the subscribers never saw because they fell more than the queue behind. */
+    public long droppedCount() {
+        synchronized (recent) {
+            return dropped;
+        }
+    }
+
+    /** Subscribers see the events appended after they subscribe, on the dispatch thread. */
     public void subscribe(Consumer<LabEvent> subscriber) {
         subscribers.add(subscriber);
     }
@@ -77,18 +110,7 @@ public final class EventLog implements AutoCloseable {
      */
     public Batch after(long seen) {
         synchronized (recent) {
-            long missing = appended - Math.max(0, seen);
-            if (missing <= 0) {
-                return new Batch(List.of(), Math.max(seen, appended));
-            }
-            int take = (int) Math.min(missing, recent.size());
-            List<LabEvent> out = new ArrayList<>(take);
-            var it = recent.iterator();
-            for (int skip = recent.size() - take; skip > 0; skip--) {
-                it.next();
-            }
-            it.forEachRemaining(out::add);
-            return new Batch(out, appended);
+            return new Batch(recent.since(seen), Math.max(seen, recent.added()));
         }
     }
 
@@ -98,15 +120,11 @@ public final class EventLog implements AutoCloseable {
 
     /** The most recent events, oldest first, at most the window. */
     public List<LabEvent> recent() {
-        synchronized (recent) {
-            return new ArrayList<>(recent);
-        }
+        return new ArrayList<>(recent.all());
     }
 
     public long appendedCount() {
-        synchronized (recent) {
-            return appended;
-        }
+        return recent.added();
     }
 
     /** Blocks until every event appended so far has reached the subscribers. */
@@ -141,6 +159,7 @@ public final class EventLog implements AutoCloseable {
                     delivered.countDown();
                     continue;
                 }
+                queuedEvents.decrementAndGet();
                 for (Consumer<LabEvent> s : subscribers) {
                     try {
                         s.accept((LabEvent) item);
@@ -165,5 +184,9 @@ public final class EventLog implements AutoCloseable {
             queue.add(END);
         }
         dispatcher.join(TimeUnit.SECONDS.toMillis(10));
+        long lost = droppedCount();
+        if (lost > 0) {
+            System.err.println("event log: " + lost + " events were dropped because their subscribers fell behind");
+        }
     }
 }

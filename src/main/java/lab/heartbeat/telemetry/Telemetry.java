@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ import lab.heartbeat.transport.TransportListener;
  * immutable snapshots; nothing here ever calls back into the network or the UI.
  */
 public final class Telemetry implements TransportListener, AutoCloseable {
-    private static final int MAX_ENDS = 1_000_000;
+    /** About 320 B each, so some 16 MB at most; a race reads ends of the last minutes, not of the last week. */
+    static final int MAX_ENDS = 50_000;
 
     private final TelemetryConfig config;
     private final Ticker ticker;
@@ -45,8 +45,8 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
     /** What the tracks gone from the live maps had counted, so that totals over the live ones never go down. */
     private final TrackTotals departed = new TrackTotals();
-    private final List<Detection> ends = Collections.synchronizedList(new ArrayList<>());
-    private final List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
+    private final RecentRecords<Detection> ends = new RecentRecords<>(MAX_ENDS);
+    private final RecentRecords<Detection> detections = new RecentRecords<>(MAX_ENDS);
     private final DataLedger data = new DataLedger();
     private volatile Function<Detection, Reference> references = Reference::lastFrame;
     private final AtomicLong serverSequence = new AtomicLong();
@@ -158,11 +158,9 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         Detection end = new Detection(closure.atNanos(), stats.side(), stats.client, stats.connection, cause,
                 stats.connectedNanos, closure.lastReceivedNanos(), closure.predicted(), closure.kernel(),
                 closure.reason());
-        if (ends.size() < MAX_ENDS) {
-            ends.add(end);
-            if (end.isDetection()) {
-                detections.add(end);
-            }
+        ends.add(end);
+        if (end.isDetection()) {
+            detections.add(end);
         }
         if (end.isDetection()) {
             detectionCount.incrementAndGet();
@@ -246,6 +244,17 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         append(LabEvent.of(nanos, EventKind.UNSUPPORTED, Side.CLIENT, client, null, what));
     }
 
+    @Override
+    public void connectionRefused(String remoteAddress, String reason, long nanos) {
+        append(LabEvent.of(nanos, EventKind.CONNECTION_REFUSED, Side.SERVER, null, remoteAddress, reason));
+    }
+
+    @Override
+    public void acceptFailed(String reason, Duration retryIn, long nanos) {
+        append(new LabEvent(nanos, EventKind.ACCEPT_FAILED, Side.SERVER, null, null, null, reason, null, null, null,
+                retryIn.toMillis(), null, null));
+    }
+
     private void append(LabEvent event) {
         events.append(event);
     }
@@ -313,31 +322,35 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         return Optional.ofNullable(clients.get(name)).map(EndpointStats::view);
     }
 
-    /** Every detection so far, in the order they happened. */
+    /** The detections kept (the most recent), in the order they happened. */
     public List<Detection> detections() {
         return detectionsSince(0);
     }
 
-    /** The detections after the first {@code index}, for a reader that keeps up. */
+    /**
+     * The detections after the first {@code index} ever recorded, for a reader that keeps up; only
+     * the most recent {@value #MAX_ENDS} are kept.
+     */
     public List<Detection> detectionsSince(int index) {
-        synchronized (detections) {
-            return index >= detections.size() ? List.of() : List.copyOf(detections.subList(Math.max(0, index),
-                    detections.size()));
-        }
+        return detections.since(index);
     }
 
-    /** The ends of connections after the first {@code index}, for a reader that keeps up. */
+    /**
+     * The ends of connections after the first {@code index} ever recorded, for a reader that keeps
+     * up; only the most recent {@value #MAX_ENDS} are kept.
+     */
     public List<Detection> endsSince(int index) {
-        synchronized (ends) {
-            return index >= ends.size() ? List.of() : List.copyOf(ends.subList(Math.max(0, index), ends.size()));
-        }
+        return ends.since(index);
     }
 
-    /** Every end of a connection so far (detections, resets, closes), in the order they happened. */
+    /** The ends of connections kept (detections, resets, closes; the most recent), in the order they happened. */
     public List<Detection> ends() {
-        synchronized (ends) {
-            return List.copyOf(ends);
-        }
+        return ends.all();
+    }
+
+    /** How many of the oldest ends were dropped to keep memory bounded. */
+    public long endsDropped() {
+        return ends.dropped();
     }
 
     /** The time series of every track still retained (live and recently closed), for export. */

@@ -170,6 +170,9 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // The moment of detection is now, before any work (a first call may load classes for a while).
         long now = now();
+        if (FatalErrors.isFatal(cause)) {
+            FatalErrors.fail(Thread.currentThread().getName(), cause);
+        }
         if (closure != null) {
             return;
         }

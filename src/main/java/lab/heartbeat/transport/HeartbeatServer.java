@@ -64,6 +64,7 @@ public final class HeartbeatServer implements AutoCloseable {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 4096)
+                .handler(new AcceptGuard(settings.connectionLimit(), listener))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new Initializer());
         Channel channel = bootstrap.bind(new InetSocketAddress(settings.bind(), port)).sync().channel();

@@ -24,8 +24,10 @@ import lab.heartbeat.protocol.FrameEncoder;
 /**
  * One client that keeps at most one connection to the server alive: it connects, and whenever the
  * connection ends or cannot be made, waits out its profile's jittered exponential backoff and tries
- * again. All of its state lives on one event loop (as Netty's UptimeClient and lettuce's
- * ConnectionWatchdog), so no lock is needed.
+ * again. The attempts start again only once a connection has proved itself (the server sent a frame,
+ * or it stayed up for the backoff's stable period), so a server that accepts and then closes,
+ * resets or never answers sees the client back off. All of its state lives on one event loop (as
+ * Netty's UptimeClient and lettuce's ConnectionWatchdog), so no lock is needed.
  */
 public final class ReconnectingClient {
     private final String name;
@@ -46,6 +48,11 @@ public final class ReconnectingClient {
     private boolean warnedUnsupported;
     private boolean frozen;
     private boolean reconnectDeferred;
+    /**
+     * Whether a frame arrived on the current connection: the server answered, so the connection
+     * proved itself and the backoff starts again when it ends. A bare TCP connect proves nothing.
+     */
+    private boolean heardFromServer;
 
     /**
      * A client of {@code server}. When {@code localAddress} is set, every connection is made from
@@ -160,6 +167,7 @@ public final class ReconnectingClient {
             return;
         }
         setState(ClientState.CONNECTING);
+        heardFromServer = false;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.channel())
@@ -171,9 +179,15 @@ public final class ReconnectingClient {
         channel = connecting.channel();
         connecting.addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
-                attempt = 0;
+                long upSince = loop.ticker().nanoTime();
                 setState(ClientState.UP);
-                f.channel().closeFuture().addListener(closed -> scheduleReconnect("connection closed"));
+                f.channel().closeFuture().addListener(closed -> {
+                    if (heardFromServer || loop.ticker().nanoTime() - upSince >= profile.backoff().stablePeriod()
+                            .toNanos()) {
+                        attempt = 0;
+                    }
+                    scheduleReconnect("connection closed");
+                });
             } else {
                 scheduleReconnect(f.cause() == null ? "connect failed" : f.cause().getMessage());
             }
@@ -238,7 +252,12 @@ public final class ReconnectingClient {
         }
 
         @Override public void named(ConnectionId id) { delegate.named(id); }
-        @Override public void frameReceived(lab.heartbeat.protocol.FrameType t, int b, long n) { delegate.frameReceived(t, b, n); }
+        @Override
+        public void frameReceived(lab.heartbeat.protocol.FrameType t, int b, long n) {
+            heardFromServer = true;
+            delegate.frameReceived(t, b, n);
+        }
+
         @Override public void frameSent(lab.heartbeat.protocol.FrameType t, int b, long n) { delegate.frameSent(t, b, n); }
         @Override public void heartbeatAcked(long rttNanos) { delegate.heartbeatAcked(rttNanos); }
         @Override public void missesChanged(int misses) { delegate.missesChanged(misses); }

@@ -1,8 +1,10 @@
 package lab.heartbeat.transport;
 
 import io.netty.channel.ChannelHandlerContext;
+import java.time.Duration;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.MissCounter;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Predictions;
 import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.detect.TickSchedule;
@@ -19,6 +21,7 @@ final class ServerHandler extends ConnectionHandler {
     private final SweepParams sweep;
     private final TickSchedule sweeps;
     private final MissCounter silentSweeps;
+    private final Duration idleLimit;
     private boolean sweepable = true;
 
     ServerHandler(ServerConnection connection, ConnectionObserver observer, SweepParams sweep, TickSchedule sweeps,
@@ -28,6 +31,7 @@ final class ServerHandler extends ConnectionHandler {
         this.sweep = sweep;
         this.sweeps = sweeps;
         this.silentSweeps = sweep == null ? null : new MissCounter(sweep.misses());
+        this.idleLimit = settings.idleLimit();
     }
 
     @Override
@@ -49,6 +53,22 @@ final class ServerHandler extends ConnectionHandler {
                 () -> "silent for " + sweep.misses() + " sweeps of " + sweep.interval().toMillis() + " ms");
     }
 
+    /**
+     * A peer that declared no heartbeats is not swept, but it may not stay silent forever either:
+     * checked every quarter of the idle limit, it is closed after the limit and at most a quarter more.
+     */
+    private void watchIdleLimit() {
+        long limit = idleLimit.toNanos();
+        long check = Math.max(1, limit / 4);
+        every(check, check, () -> {
+            long now = now();
+            if (now - lastReceivedNanos >= limit) {
+                closeWith(Cause.LOCAL_CLOSE, "silent for " + idleLimit.toSeconds() + " s after declaring no heartbeats"
+                        + " (the server's idle limit)", now, Prediction.NONE);
+            }
+        });
+    }
+
     @Override
     protected void onFrame(Frame frame, long now) {
         heard(silentSweeps);
@@ -60,6 +80,9 @@ final class ServerHandler extends ConnectionHandler {
             }
         } else if (frame.type() == FrameType.HELLO) {
             Hello hello = Hello.parse(frame.payloadText());
+            if (sweepable && !hello.sweepable()) {
+                watchIdleLimit();
+            }
             sweepable = hello.sweepable();
             connection.rename(hello.name(), hello.profile());
             observer.named(connection.id());

@@ -49,7 +49,8 @@ final class TimeoutClassifier {
         if (isReset(error)) {
             return Cause.RESET;
         }
-        return Cause.PEER_CLOSED;
+        // Only the socket can say the peer went away; anything else is a bug on this side.
+        return error instanceof IOException ? Cause.PEER_CLOSED : Cause.INTERNAL_ERROR;
     }
 
     private static boolean messageContains(Throwable error, String text) {

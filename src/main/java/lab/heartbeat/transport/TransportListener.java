@@ -22,6 +22,19 @@ public interface TransportListener {
     /** Something the user asked for that this platform cannot do, said once. */
     void unsupported(String client, String what, long nanos);
 
+    /** A connection was closed as soon as accepted, because the server is at its connection limit. */
+    default void connectionRefused(String remoteAddress, String reason, long nanos) {
+    }
+
+    /**
+     * Accepting failed (out of file descriptors, for example); the server stops accepting for
+     * {@code retryIn}. Called on the server's event loop at the first failure of a streak and then at
+     * most once per back-off, so it must not need a resource that may be exhausted (no file, no class
+     * loaded for the first time).
+     */
+    default void acceptFailed(String reason, Duration retryIn, long nanos) {
+    }
+
     /** A listener that ignores everything. */
     TransportListener NONE = new TransportListener() {
         @Override public ConnectionObserver connectionOpened(ConnectionId id, String remote, long nanos) {

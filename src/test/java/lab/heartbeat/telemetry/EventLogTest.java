@@ -264,4 +264,33 @@ class EventLogTest {
             t.join(TimeUnit.SECONDS.toMillis(30));
         }
     }
+
+    @Test
+    void aStuckSubscriberCostsAtMostTheQueueTheOldestEventsAreDroppedAndCounted() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<LabEvent> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (EventLog log = new EventLog(100, 10)) {
+            log.subscribe(e -> {
+                delivered.add(e);
+                entered.countDown();
+                try {
+                    // As a write to stdout that nobody reads.
+                    release.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            log.append(event("w", 0));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i < 1_000; i++) {
+                log.append(event("w", i));
+            }
+            assertThat(log.droppedCount()).as("all but the one taken and the ten queued").isEqualTo(989);
+            release.countDown();
+            log.flush();
+            assertThat(delivered).extracting(LabEvent::attempt)
+                    .containsExactly(0, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999);
+        }
+    }
 }

@@ -275,4 +275,21 @@ class TelemetryTest {
         t.close();
         assertThat(seen).hasSize(100);
     }
+
+    @Test
+    void endsAreBoundedTheOldestDroppedAndCountedReadersByIndexStillKeepUp() throws Exception {
+        try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
+            int total = Telemetry.MAX_ENDS + 3;
+            for (int i = 0; i < total; i++) {
+                ConnectionObserver c = open(t, Side.SERVER, "peer@127.0.0.1", i);
+                c.connected(0);
+                c.closed(new Closure(Cause.PEER_CLOSED, "bye", i, 0, Prediction.NONE, null));
+            }
+            assertThat(t.ends()).hasSize(Telemetry.MAX_ENDS);
+            assertThat(t.ends().get(0).atNanos()).as("the oldest three went").isEqualTo(3);
+            assertThat(t.endsDropped()).isEqualTo(3);
+            assertThat(t.endsSince(total - 1)).extracting(Detection::atNanos).containsExactly((long) total - 1);
+            assertThat(t.endsSince(total)).isEmpty();
+        }
+    }
 }

@@ -23,9 +23,12 @@ class ServerHandlerTest {
     private final MockTicker time = Ticker.newMockTicker();
 
     private EmbeddedChannel channel(RecordingObserver observer, long sweepPhaseOffsetMs) {
+        return channel(observer, sweepPhaseOffsetMs, ServerSettings.defaults().withSweep(SWEEP));
+    }
+
+    private EmbeddedChannel channel(RecordingObserver observer, long sweepPhaseOffsetMs, ServerSettings settings) {
         long now = time.nanoTime();
         TickSchedule sweeps = new TickSchedule(now - sweepPhaseOffsetMs * MS, SWEEP.interval().toNanos());
-        ServerSettings settings = ServerSettings.defaults().withSweep(SWEEP);
         ServerConnection[] connection = new ServerConnection[1];
         EmbeddedChannel ch = EmbeddedChannel.builder().ticker(time).register(false).build();
         connection[0] = new ServerConnection(ch, new ConnectionId(Side.SERVER, "peer@x", 1), "x:1", now);
@@ -88,6 +91,57 @@ class ServerHandlerTest {
             advance(ch, 60_000);
             assertThat(ch.isOpen()).isTrue();
             assertThat(seen.names).extracting(ConnectionId::client).containsExactly("ka-1");
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aPeerThatDeclaredNoHeartbeatsIsClosedOnceSilentForTheIdleLimit() {
+        RecordingObserver seen = new RecordingObserver();
+        EmbeddedChannel ch = channel(seen, 0, ServerSettings.defaults().withSweep(SWEEP)
+                .withIdleLimit(Duration.ofSeconds(40)));
+        try {
+            ch.writeInbound(Frame.hello("ka-1\nheartbeat=0\nmode=none"));
+            advance(ch, 30_000);
+            ch.writeInbound(Frame.data(new byte[] {1}));
+            advance(ch, 39_000);
+            assertThat(ch.isOpen()).as("a frame 39 s ago: within the limit").isTrue();
+            advance(ch, 11_000);
+            assertThat(ch.isOpen()).as("silent for 40 s, checked every 10 s").isFalse();
+            assertThat(seen.closure.cause()).isEqualTo(Cause.LOCAL_CLOSE);
+            assertThat(seen.closure.reason()).contains("idle limit");
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aHelloOfEmptyLinesIsIgnoredAndTheNameIsTheFirstLineWithText() {
+        RecordingObserver seen = new RecordingObserver();
+        EmbeddedChannel ch = channel(seen, 0);
+        try {
+            ch.writeInbound(Frame.hello("\n"));
+            ch.writeInbound(Frame.hello("\n\nZo\u00eb\n\nheartbeat=0\n"));
+            assertThat(ch.isOpen()).isTrue();
+            assertThat(seen.closure).isNull();
+            assertThat(seen.names).extracting(ConnectionId::client).containsExactly("unnamed", "Zo\u00eb");
+            advance(ch, 60_000);
+            assertThat(ch.isOpen()).as("heartbeat=0 after the empty lines was read: not swept").isTrue();
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aFailureThatIsNotTheSocketsIsAnInternalErrorNotThePeerClosing() {
+        RecordingObserver seen = new RecordingObserver();
+        EmbeddedChannel ch = channel(seen, 0);
+        try {
+            ch.pipeline().fireExceptionCaught(new IllegalStateException("a bug"));
+            assertThat(ch.isOpen()).isFalse();
+            assertThat(seen.closure.cause()).isEqualTo(Cause.INTERNAL_ERROR);
+            assertThat(seen.closure.reason()).isEqualTo("a bug");
         } finally {
             ch.finishAndReleaseAll();
         }
