@@ -44,14 +44,8 @@ final class DetectionTable {
             } else {
                 summary(s, race);
             }
-            race.targetsByGroup().forEach((group, clients) -> {
-                long back = clients.stream().filter(race.recoveries()::containsKey).count();
-                if (back > 0) {
-                    s.append(String.format("  reconnected %s: %d of %d, first %.0f ms, median %.0f ms, last %.0f ms after t0%n",
-                            group, back, clients.size(), race.recoveredMs(clients, 0), race.recoveredMs(clients, 50),
-                            race.recoveredMs(clients, 100)));
-                }
-            });
+            relayed(s, race);
+            race.recoveriesByGroup().forEach(g -> s.append("  ").append(g.describe()).append('\n'));
             s.append(DataSummary.line("DATA on the connections it hit", result.dataHitBy(f)));
         }
         List<Detection> others = result.detections().stream().filter(d -> !attached.contains(d)).toList();
@@ -96,6 +90,15 @@ final class DetectionTable {
                     measured[Race.rank(50, measured.length)], measured[measured.length - 1],
                     Double.isNaN(worst) ? "-" : String.format("%.1f", worst)));
         });
+    }
+
+    private static void relayed(StringBuilder s, Race race) {
+        List<String> again = race.entries().stream().filter(race::reconnectedDuringFault).map(Detection::connection)
+                .distinct().toList();
+        if (!again.isEmpty()) {
+            s.append("  reconnected to the relay during the fault, and cut again: ").append(String.join(", ", again))
+                    .append('\n');
+        }
     }
 
     private static void header(StringBuilder s, String reference) {

@@ -83,6 +83,26 @@ public final class FaultRecord {
         return clearedNanos < 0;
     }
 
+    /**
+     * Whether a connection made at {@code nanos} is a victim too: the proxy's relay accepts a client
+     * during its own fault and cuts the new connection like the old one (the kernel lets none be made).
+     */
+    boolean catchesConnectionMadeAt(long nanos) {
+        return "proxy".equals(backend) && kind.network() && nanos >= t0Nanos && (active() || nanos < clearedNanos);
+    }
+
+    /**
+     * From when a target's new connection counts as its recovery: after the plug-in for a fault that cuts
+     * the path (a connection made before goes nowhere, to the proxy's relay at best), after t0 for the
+     * others; -1 while a cut lasts, as nobody can be back yet.
+     */
+    long recoveryFromNanos() {
+        if (kind.dropsToServer() || kind.dropsToClient()) {
+            return clearedNanos;
+        }
+        return t0Nanos;
+    }
+
     void cleared(long nanos) {
         if (clearedNanos < 0) {
             clearedNanos = nanos;

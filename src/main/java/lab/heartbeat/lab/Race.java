@@ -9,8 +9,8 @@ import lab.heartbeat.telemetry.Detection;
 /**
  * All ends of the connections one fault hit, side by side and in time order: every mechanism's
  * detection on both sides, and ends that were no detection (a reset, a peer closing). Also when
- * each target client was connected again ({@code recoveries}: the moment its current connection
- * came up, for the targets that have one made after t0).
+ * each target client was connected again ({@code recoveries}, client to nanos: its first connection
+ * made after the plug-in, or after t0 for a fault that cuts no path, and before its next fault).
  */
 public record Race(FaultRecord fault, List<Detection> entries, Map<String, Long> recoveries) {
 
@@ -49,6 +49,32 @@ public record Race(FaultRecord fault, List<Detection> entries, Map<String, Long>
             groups.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(client);
         }
         return groups;
+    }
+
+    /** How many of one group's targets were back, and when (ms after t0, NaN when none was). */
+    public record GroupRecovery(String group, int back, int of, double firstMs, double medianMs, double lastMs) {
+
+        /** The summary's line: {@code reconnected beacon: 2 of 2, first ...}, or {@code reconnected seed-001: 0 of 1}. */
+        public String describe() {
+            String counted = "reconnected " + group + ": " + back + " of " + of;
+            return back == 0 ? counted : String.format(java.util.Locale.ROOT,
+                    "%s, first %.0f ms, median %.0f ms, last %.0f ms after t0", counted, firstMs, medianMs, lastMs);
+        }
+    }
+
+    /** Every target group's recovery, those where nobody came back included. */
+    public List<GroupRecovery> recoveriesByGroup() {
+        return targetsByGroup().entrySet().stream().map(g -> new GroupRecovery(g.getKey(),
+                (int) g.getValue().stream().filter(recoveries::containsKey).count(), g.getValue().size(),
+                recoveredMs(g.getValue(), 0), recoveredMs(g.getValue(), 50), recoveredMs(g.getValue(), 100))).toList();
+    }
+
+    /**
+     * Whether this end's connection was made during the fault: a client that reconnected to the proxy's relay
+     * while the cable was out, and was cut again.
+     */
+    public boolean reconnectedDuringFault(Detection d) {
+        return d.connectedNanos() >= fault.t0Nanos();
     }
 
     public List<Detection> detections() {
