@@ -1,7 +1,6 @@
 package lab.heartbeat.detect;
 
 import java.time.Duration;
-import java.util.OptionalLong;
 
 /**
  * When theory says each mechanism detects a dead peer, as absolute nanoseconds on the clock the arguments
@@ -23,37 +22,43 @@ public final class Predictions {
     }
 
     /**
-     * Idle + count x interval after the last segment received; empty while unacknowledged data is in flight,
-     * because the kernel then runs the retransmission timer and never starts keepalive probes.
+     * Idle + count x interval after the last segment received, and the window the timer wheel gives the
+     * chain of count + 1 keepalive timers; none while unacknowledged data is in flight, because the kernel
+     * then runs the retransmission timer and never starts keepalive probes.
      */
-    public static OptionalLong osKeepalive(KeepaliveParams p, long lastActivity, boolean dataInFlight) {
+    public static Prediction osKeepalive(KeepaliveParams p, long lastActivity, boolean dataInFlight,
+                                         TimerWheel wheel) {
         if (dataInFlight) {
-            return OptionalLong.empty();
+            return Prediction.NONE;
         }
-        return OptionalLong.of(lastActivity + p.detectionAfterIdle().toNanos());
+        return wheel.chain(lastActivity + p.detectionAfterIdle().toNanos(), p.idle().toNanos(),
+                p.interval().toNanos(), p.count());
     }
 
     /**
-     * With data in flight, u after the oldest unacknowledged send. On an idle socket the kernel checks u only
-     * when the keepalive timer fires with at least one probe out (tcp_keepalive_timer), so the abort comes at
-     * the first probe time idle + n x interval, n >= 1, that is at least u after the last receive; idle without
-     * keepalive nothing runs, so never.
+     * With data in flight, u after the first retransmission; the window adds the steps of the probe, RTO and
+     * last (cut short) retransmission timers. On an idle socket the kernel checks u only when the keepalive
+     * timer fires with at least one probe out (tcp_keepalive_timer), so the abort comes at the first probe
+     * time idle + n x interval, n >= 1, that is at least u after the last receive, with the window of that
+     * chain of n + 1 timers; idle without keepalive nothing runs, so never.
      *
-     * @param oldestUnackedSend when the oldest unacknowledged byte was sent, or -1 when nothing is unacknowledged
+     * @param inFlight the first retransmission of the oldest unacknowledged send, or null when nothing is
+     *                 unacknowledged
      */
-    public static OptionalLong userTimeout(Duration u, long oldestUnackedSend, long lastReceived,
-                                           KeepaliveParams keepaliveOrNull) {
+    public static Prediction userTimeout(Duration u, Retransmission inFlight, long lastReceived,
+                                         KeepaliveParams keepaliveOrNull, TimerWheel wheel) {
         long uNanos = Checks.positive("userTimeout", u).toNanos();
-        if (oldestUnackedSend >= 0) {
-            return OptionalLong.of(oldestUnackedSend + uNanos);
+        if (inFlight != null) {
+            return wheel.independent(inFlight.atNanos() + uNanos, inFlight.probeNanos(), inFlight.rtoNanos(),
+                    inFlight.lastTimerBefore(uNanos));
         }
         if (keepaliveOrNull == null) {
-            return OptionalLong.empty();
+            return Prediction.NONE;
         }
         long idle = keepaliveOrNull.idle().toNanos();
         long interval = keepaliveOrNull.interval().toNanos();
-        long probes = Math.max(1, ceilDiv(uNanos - idle, interval));
-        return OptionalLong.of(lastReceived + idle + probes * interval);
+        int probes = (int) Math.max(1, ceilDiv(uNanos - idle, interval));
+        return wheel.chain(lastReceived + idle + probes * interval, idle, interval, probes);
     }
 
     /** When phi crosses the detector's threshold if no further heartbeat arrives. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import lab.heartbeat.detect.KernelHz;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.fault.FaultBackendChoice;
@@ -148,7 +149,7 @@ public final class Lab implements AutoCloseable {
             throws InterruptedException {
         Lab lab = new Lab(config, time, List.of(subscribers));
         lab.telemetry.action(EventKind.ACTION, "lab", "namespace " + NetNamespace.current().label() + "; "
-                + lab.faultBackendNote);
+                + lab.faultBackendNote + "; " + KernelHz.running().note());
         for (ClientGroup g : config.groups()) {
             lab.addClients(g.name(), g.count(), g.profile());
         }

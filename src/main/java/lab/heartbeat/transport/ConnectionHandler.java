@@ -15,6 +15,8 @@ import lab.heartbeat.detect.MissCounter;
 import lab.heartbeat.detect.KeepaliveParams;
 import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Predictions;
+import lab.heartbeat.detect.Retransmission;
+import lab.heartbeat.detect.TimerWheel;
 import lab.heartbeat.protocol.Frame;
 
 /**
@@ -23,6 +25,7 @@ import lab.heartbeat.protocol.Frame;
  * confined to the channel's event loop.
  */
 abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
+    private static final TimerWheel WHEEL = TimerWheel.running();
 
     protected final ConnectionObserver observer;
     private final KeepaliveParams keepalive;
@@ -184,7 +187,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             lastKernelNanos = now;
         });
         Cause kind = TimeoutClassifier.classify(cause, keepalive, userTimeout, inFlight);
-        closeWith(kind, describe(cause), now, Prediction.point(predictKernelTimeout(kind, inFlight)));
+        closeWith(kind, describe(cause), now, predictKernelTimeout(kind, inFlight));
     }
 
     private static String describe(Throwable cause) {
@@ -236,15 +239,14 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         return sends.last() > lastReceivedNanos;
     }
 
-    private long predictKernelTimeout(Cause cause, boolean inFlight) {
+    private Prediction predictKernelTimeout(Cause cause, boolean inFlight) {
         long lastHeard = lastHeardNanos();
-        OptionalLong predicted = switch (cause) {
-            case OS_KEEPALIVE -> Predictions.osKeepalive(keepalive, lastHeard, inFlight);
-            case USER_TIMEOUT -> Predictions.userTimeout(userTimeout, inFlight ? firstRetransmission() : -1, lastHeard,
-                    keepalive);
-            default -> OptionalLong.empty();
+        return switch (cause) {
+            case OS_KEEPALIVE -> Predictions.osKeepalive(keepalive, lastHeard, inFlight, WHEEL);
+            case USER_TIMEOUT -> Predictions.userTimeout(userTimeout, inFlight ? firstRetransmission() : null,
+                    lastHeard, keepalive, WHEEL);
+            default -> Prediction.NONE;
         };
-        return predicted.orElse(-1);
     }
 
     /** The last time anything arrived from the peer, a bare ACK included when the kernel says so. */
@@ -262,14 +264,19 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
      * tail loss probe goes out after min(2 RTT + 200 ms, RTO) for a lone segment (heartbeats travel
      * alone), and it does not start the clock; the RTO timer then fires one RTO later.
      */
-    private long firstRetransmission() {
-        long ackedUpTo = lastKernel == null ? lastReceivedNanos : lastHeardNanos();
+    private Retransmission firstRetransmission() {
+        // The kernel reports the last ACK in whole jiffies: a send less than one jiffy before the moment
+        // it gives may be the one that ACK acknowledged (loopback answers within microseconds).
+        long ackedUpTo = lastKernel == null ? lastReceivedNanos : lastHeardNanos() + WHEEL.nanos(1);
         long oldest = sends.firstAfter(ackedUpTo);
-        if (oldest < 0 || baseRtoNanos < 0) {
-            return oldest;
+        if (oldest < 0) {
+            return null;
+        }
+        if (baseRtoNanos < 0) {
+            return new Retransmission(oldest, 0, 0);
         }
         long probe = Math.min(2 * baseRttNanos + TimeUnit.MILLISECONDS.toNanos(200), baseRtoNanos);
-        return oldest + probe + baseRtoNanos;
+        return new Retransmission(oldest + probe + baseRtoNanos, probe, baseRtoNanos);
     }
 
     /** Freezes or thaws a channel's handler from any thread. */

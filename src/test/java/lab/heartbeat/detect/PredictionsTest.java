@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class PredictionsTest {
 
-    private static final long NOTHING_UNACKED = -1;
+    private static final Retransmission NOTHING_UNACKED = null;
     private static final KeepaliveParams SEED_001 = KeepaliveParams.ofSeconds(5, 3, 3);
+    private static final TimerWheel WHEEL = new TimerWheel(250);
 
     private static long ms(long millis) {
         return millis * 1_000_000L;
@@ -36,20 +37,20 @@ class PredictionsTest {
 
     @Test
     void os_keepalive_fires_idle_plus_count_intervals_after_the_last_activity() {
-        assertThat(Predictions.osKeepalive(SEED_001, s(10), false)).hasValue(s(24));
+        assertThat(Predictions.osKeepalive(SEED_001, s(10), false, WHEEL).windowLoNanos()).isEqualTo(s(24));
     }
 
     @Test
     void os_keepalive_never_fires_while_data_is_in_flight() {
-        assertThat(Predictions.osKeepalive(SEED_001, s(10), true)).isEmpty();
+        assertThat(Predictions.osKeepalive(SEED_001, s(10), true, WHEEL).exists()).isFalse();
     }
 
     @Test
     void user_timeout_with_data_in_flight_counts_from_the_oldest_unacked_send() {
         Duration u = Duration.ofMillis(3000);
 
-        assertThat(Predictions.userTimeout(u, ms(10_250), s(9), null)).hasValue(ms(13_250));
-        assertThat(Predictions.userTimeout(u, ms(10_250), s(9), SEED_001)).hasValue(ms(13_250));
+        assertThat(Predictions.userTimeout(u, new Retransmission(ms(10_250), 0, 0), s(9), null, WHEEL).windowLoNanos()).isEqualTo(ms(13_250));
+        assertThat(Predictions.userTimeout(u, new Retransmission(ms(10_250), 0, 0), s(9), SEED_001, WHEEL).windowLoNanos()).isEqualTo(ms(13_250));
     }
 
     @Test
@@ -57,42 +58,57 @@ class PredictionsTest {
         long last = s(100);
 
         // probes at +5 s, +8 s, +11 s, +14 s, ...; the kernel checks u at each with a probe out
-        assertThat(Predictions.userTimeout(Duration.ofSeconds(10), NOTHING_UNACKED, last, SEED_001))
-                .hasValue(last + s(11));
-        assertThat(Predictions.userTimeout(Duration.ofSeconds(11), NOTHING_UNACKED, last, SEED_001))
-                .hasValue(last + s(11));
-        assertThat(Predictions.userTimeout(Duration.ofMillis(11_001), NOTHING_UNACKED, last, SEED_001))
-                .hasValue(last + s(14));
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(10), NOTHING_UNACKED, last, SEED_001, WHEEL).windowLoNanos()).isEqualTo(last + s(11));
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(11), NOTHING_UNACKED, last, SEED_001, WHEEL).windowLoNanos()).isEqualTo(last + s(11));
+        assertThat(Predictions.userTimeout(Duration.ofMillis(11_001), NOTHING_UNACKED, last, SEED_001, WHEEL).windowLoNanos()).isEqualTo(last + s(14));
     }
 
     @Test
     void user_timeout_shorter_than_idle_still_waits_for_one_probe() {
-        assertThat(Predictions.userTimeout(Duration.ofSeconds(1), NOTHING_UNACKED, 0, SEED_001)).hasValue(s(8));
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(1), NOTHING_UNACKED, 0, SEED_001, WHEEL).windowLoNanos()).isEqualTo(s(8));
     }
 
     @Test
     void user_timeout_overrides_the_keepalive_count_on_an_idle_socket() {
-        assertThat(Predictions.userTimeout(Duration.ofSeconds(20), NOTHING_UNACKED, 0, SEED_001)).hasValue(s(20));
-        assertThat(Predictions.osKeepalive(SEED_001, 0, false)).hasValue(s(14));
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(20), NOTHING_UNACKED, 0, SEED_001, WHEEL).windowLoNanos()).isEqualTo(s(20));
+        assertThat(Predictions.osKeepalive(SEED_001, 0, false, WHEEL).windowLoNanos()).isEqualTo(s(14));
     }
 
     @Test
     void teaching_user_timeout_beats_teaching_keepalive() {
         Preset teaching = Presets.teaching();
 
-        assertThat(Predictions.userTimeout(teaching.userTimeout(), NOTHING_UNACKED, 0, teaching.keepalive()))
-                .hasValue(s(3));
-        assertThat(Predictions.osKeepalive(teaching.keepalive(), 0, false)).hasValue(s(5));
+        assertThat(Predictions.userTimeout(teaching.userTimeout(), NOTHING_UNACKED, 0, teaching.keepalive(), WHEEL).windowLoNanos()).isEqualTo(s(3));
+        assertThat(Predictions.osKeepalive(teaching.keepalive(), 0, false, WHEEL).windowLoNanos()).isEqualTo(s(5));
+    }
+
+    @Test
+    void kernel_predictions_are_windows_as_wide_as_the_timer_wheels_steps() {
+        Preset teaching = Presets.teaching();
+        // keepalive: the 2 s timer and three 1 s probes, each up to 32 ms late
+        Prediction keepalive = Predictions.osKeepalive(teaching.keepalive(), 0, false, WHEEL);
+        assertThat(keepalive.windowHiNanos()).isEqualTo(ms(5_128));
+        assertThat(keepalive.atNanos()).isEqualTo(ms(5_078));
+        // idle user timeout: the 2 s timer and one 1 s probe
+        Prediction idle = Predictions.userTimeout(teaching.userTimeout(), NOTHING_UNACKED, 0, teaching.keepalive(), WHEEL);
+        assertThat(idle.windowHiNanos()).isEqualTo(ms(3_064));
+        // in flight: the loss probe (200 ms, 4 ms), the RTO (204 ms, 4 ms) and the last RTO, cut to 1,572 ms (32 ms)
+        Retransmission first = new Retransmission(ms(10_404), ms(200), ms(204));
+        assertThat(first.lastTimerBefore(ms(3000))).isEqualTo(ms(1_572));
+        Prediction inFlight = Predictions.userTimeout(teaching.userTimeout(), first, 0, null, WHEEL);
+        assertThat(inFlight.windowLoNanos()).isEqualTo(ms(13_404));
+        assertThat(inFlight.windowHiNanos()).isEqualTo(ms(13_444));
+        assertThat(inFlight.atNanos()).isEqualTo(ms(13_424));
     }
 
     @Test
     void user_timeout_on_an_idle_socket_without_keepalive_never_fires() {
-        assertThat(Predictions.userTimeout(Duration.ofSeconds(3), NOTHING_UNACKED, s(5), null)).isEmpty();
+        assertThat(Predictions.userTimeout(Duration.ofSeconds(3), NOTHING_UNACKED, s(5), null, WHEEL).exists()).isFalse();
     }
 
     @Test
     void user_timeout_must_be_positive() {
-        assertThatThrownBy(() -> Predictions.userTimeout(Duration.ZERO, 0, 0, null))
+        assertThatThrownBy(() -> Predictions.userTimeout(Duration.ZERO, null, 0, null, WHEEL))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("userTimeout must be positive: 0s");
     }
