@@ -3,6 +3,7 @@ package lab.heartbeat.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.Telemetry.Reference;
@@ -14,7 +15,7 @@ import lab.heartbeat.telemetry.Telemetry.Reference;
  * victim). Also when each target was back after each fault.
  */
 final class FaultBook {
-    private static final java.util.TreeSet<Long> EMPTY = new java.util.TreeSet<>();
+    private static final TreeMap<Long, Long> EMPTY = new TreeMap<>();
     private final List<FaultRecord> faults = new ArrayList<>();
 
     /** Records the fault that {@code make} builds with the next id (1, 2, ...), taken under this book's lock. */
@@ -55,33 +56,53 @@ final class FaultBook {
     List<Race> races(List<Detection> ends, Map<String, Long> connectedSince) {
         // One pass over the ends, each attached to its fault once.
         Map<FaultRecord, List<Detection>> byFault = new java.util.IdentityHashMap<>();
-        Map<String, java.util.TreeSet<Long>> connects = new java.util.HashMap<>();
+        Map<String, TreeMap<Long, Long>> lives = new java.util.HashMap<>();
         for (Detection d : ends) {
             FaultRecord f = faultOf(d);
             if (f != null) {
                 byFault.computeIfAbsent(f, k -> new ArrayList<>()).add(d);
             }
             if (d.side() == Side.CLIENT) {
-                connects.computeIfAbsent(d.client(), c -> new java.util.TreeSet<>()).add(d.connectedNanos());
+                lives.computeIfAbsent(d.client(), c -> new TreeMap<>()).put(d.connectedNanos(), d.atNanos());
             }
         }
-        connectedSince.forEach((client, since) -> connects.computeIfAbsent(client, c -> new java.util.TreeSet<>())
-                .add(since));
+        connectedSince.forEach((client, since) -> lives.computeIfAbsent(client, c -> new TreeMap<>())
+                .put(since, Long.MAX_VALUE));
         List<FaultRecord> all = all();
         List<Race> races = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             FaultRecord f = all.get(i);
             Map<String, Long> back = new java.util.HashMap<>();
-            long from = f.recoveryFromNanos();
-            for (String client : from < 0 ? List.<String>of() : f.targets()) {
-                Long first = connects.getOrDefault(client, EMPTY).higher(from);
-                if (first != null && first < nextFaultOn(client, all, i)) {
-                    back.put(client, first);
+            for (String client : f.targets()) {
+                long when = recovery(f, lives.getOrDefault(client, EMPTY));
+                if (when >= 0 && when < nextFaultOn(client, all, i)) {
+                    back.put(client, when);
                 }
             }
             races.add(new Race(f, byFault.getOrDefault(f, List.of()), back));
         }
         return races;
+    }
+
+    /**
+     * When a client was back after a fault, from its connections (connect to end): the first connection made
+     * from {@link FaultRecord#recoveryFromNanos()}, or the plug-in itself for a connection made to the
+     * proxy's relay during the cut that was still up then (the relay forwards it from then on); -1 if none.
+     */
+    private static long recovery(FaultRecord f, TreeMap<Long, Long> lives) {
+        long from = f.recoveryFromNanos();
+        if (from < 0) {
+            return -1;
+        }
+        if (from > f.t0Nanos()) {
+            for (long end : lives.subMap(f.t0Nanos(), true, from, false).values()) {
+                if (end > from) {
+                    return from;
+                }
+            }
+        }
+        Long first = lives.higherKey(from);
+        return first == null ? -1 : first;
     }
 
     /** The t0 of the next fault on this client after the i-th: a connection made later is that fault's business. */

@@ -138,6 +138,17 @@ class FaultBookTest {
     }
 
     @Test
+    void aRelayConnectionMadeDuringTheCutThatOutlivesThePlugInIsBackAtThePlugIn() {
+        // The relay connects onwards at the plug-in: the client needs no new connection.
+        fault(FaultKind.CABLE_PULL, "proxy", List.of("a-1"), 1_000, 5_000);
+        List<Detection> ends = List.of(end("a-1", 10, 2_000), end("a-1", 2_500, 4_000));
+
+        List<Race> races = book.races(ends, Map.of("a-1", 4_600L));
+
+        assertThat(races.get(0).recoveries()).containsExactly(Map.entry("a-1", 5_000L));
+    }
+
+    @Test
     void medianAndPercentilesUseOneRuleForDetectionsAndReconnections() {
         // Nearest rank: of 4 values the median is the 2nd (lower median), of 5 the 3rd.
         assertThat(Race.rank(50, 4)).isEqualTo(1);
