@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.lab.FaultRecord;
 import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RunResult;
@@ -13,6 +14,10 @@ import lab.heartbeat.telemetry.Detection;
 final class DetectionTable {
     /** Above this many entries a race is shown as one line per side and mechanism or cause. */
     private static final int ROWS_IN_FULL = 16;
+
+    private static final String DROP_TO_CLIENT_NOTE = "  note: a one-way drop toward a client silences the client"
+            + " too: one RTO after the fault its TCP resends only its oldest unacknowledged segment, so the"
+            + " server hears nothing new and sweeps it\n";
 
     private DetectionTable() {
     }
@@ -39,10 +44,13 @@ final class DetectionTable {
             } else if (race.entries().size() <= ROWS_IN_FULL) {
                 header(s, "after t0");
                 for (Detection d : race.entries()) {
-                    row(s, d, race.measuredMs(d), race.predictedMs(d));
+                    row(s, d, f.t0Nanos());
                 }
             } else {
                 summary(s, race);
+            }
+            if (f.kind() == FaultKind.DROP_TO_CLIENT && "kernel".equals(f.backend())) {
+                s.append(DROP_TO_CLIENT_NOTE);
             }
             relayed(s, race);
             race.recoveriesByGroup().forEach(g -> s.append("  ").append(g.describe()).append('\n'));
@@ -58,7 +66,7 @@ final class DetectionTable {
         if (!others.isEmpty()) {
             header(s, "after the last frame");
             for (Detection d : others) {
-                row(s, d, d.measuredMsAfter(d.lastReceivedNanos()), d.predictedMsAfter(d.lastReceivedNanos()));
+                row(s, d, d.lastReceivedNanos());
             }
         }
         return s.toString();
@@ -102,14 +110,19 @@ final class DetectionTable {
     }
 
     private static void header(StringBuilder s, String reference) {
-        s.append(String.format("  %-22s %-6s %-22s %10s %10s %8s   (ms %s)%n", "connection", "side", "mechanism / cause",
-                "measured", "predicted", "error", reference));
+        s.append(String.format("  %-22s %-6s %-22s %10s %10s %8s %15s   (ms %s)%n", "connection", "side",
+                "mechanism / cause", "measured", "predicted", "error", "timer window", reference));
     }
 
-    private static void row(StringBuilder s, Detection d, double measured, double predicted) {
+    /** One end, its delays counted from {@code reference}; kernel timers also show the window the timer wheel allows. */
+    private static void row(StringBuilder s, Detection d, long reference) {
         String what = d.isDetection() ? d.mechanism().label() : "(" + d.cause().label() + ")";
-        s.append(String.format("  %-22s %-6s %-22s %10.1f %10s %8s%n", d.connection(), d.side().label(), what, measured,
-                Double.isNaN(predicted) ? "-" : String.format("%.1f", predicted),
-                Double.isNaN(predicted) ? "-" : String.format("%+.1f", measured - predicted)));
+        double measured = d.measuredMsAfter(reference);
+        double predicted = d.predictedMsAfter(reference);
+        String window = d.predicted().isWindow() ? String.format("%.0f..%.0f", d.predictedLoMsAfter(reference),
+                d.predictedHiMsAfter(reference)) : "";
+        s.append(String.format("  %-22s %-6s %-22s %10.1f %10s %8s %15s%n", d.connection(), d.side().label(), what,
+                measured, Double.isNaN(predicted) ? "-" : String.format("%.1f", predicted),
+                Double.isNaN(predicted) ? "-" : String.format("%+.1f", measured - predicted), window));
     }
 }

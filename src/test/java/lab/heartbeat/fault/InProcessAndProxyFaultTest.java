@@ -40,12 +40,14 @@ class InProcessAndProxyFaultTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> race(lab, pull).detections().stream()
                     .anyMatch(d -> d.client().equals("app-heartbeat-1") && d.cause() == Cause.APP_HEARTBEAT));
 
-            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).until(() -> race(lab, pull)
+            // Teaching keepalive would end a dead connection 5 s after its last activity (plus at most
+            // 128 ms of timer wheel); 8 s of silence from it says it cannot see the relay's pull.
+            // How close the heartbeat lands to its prediction is RaceAccuracyBenchmark's business.
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> race(lab, pull)
                     .detections().stream().noneMatch(d -> d.client().equals("os-keepalive-1")));
-            Detection heartbeat = race(lab, pull).detections().stream()
-                    .filter(d -> d.cause() == Cause.APP_HEARTBEAT).findFirst().orElseThrow();
-            assertThat(heartbeat.measuredMsAfter(pull.t0Nanos()))
-                    .isCloseTo(heartbeat.predictedMsAfter(pull.t0Nanos()), org.assertj.core.data.Offset.offset(100.0));
+            assertThat(race(lab, pull).detections()).as("reconnected to the relay, cut again, still this race")
+                    .anySatisfy(d -> assertThat(d.client().equals("app-heartbeat-1")
+                            && race(lab, pull).reconnectedDuringFault(d)).isTrue());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.Side;
@@ -170,21 +171,40 @@ class KernelRaceTest {
         groups.put("deaf", TeachingLab.profile(ProfileKind.APP_HEARTBEAT));
         groups.put("mute", TeachingLab.profile(ProfileKind.APP_HEARTBEAT));
         try (Lab lab = Lab.start(TeachingLab.config(FaultBackendChoice.KERNEL, groups))) {
-            await().atMost(Duration.ofSeconds(15)).until(() -> TeachingLab.settled(lab, Duration.ofMillis(500)));
+            // Acknowledged heartbeats on both: the whole path works before the fault.
+            await().atMost(Duration.ofSeconds(15)).until(() -> TeachingLab.settled(lab, Duration.ofMillis(500))
+                    && lab.telemetry().snapshot().clients().stream().allMatch(c -> c.acksReceived() > 0));
             FaultRecord toClient = lab.inject(FaultKind.DROP_TO_CLIENT, "deaf", null);
             FaultRecord toServer = lab.inject(FaultKind.DROP_TO_SERVER, "mute", null);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> races(lab, toServer).detections().stream()
-                    .anyMatch(d -> d.side() == Side.SERVER && d.cause() == Cause.SERVER_SWEEP));
+            // The deaf client's TCP never sees an ACK: its RTO fires, the congestion window falls to one
+            // segment and it resends only its oldest unacknowledged heartbeat, so after about one RTO
+            // the server hears nothing new from it either and sweeps it too (its FIN waits behind the
+            // unacknowledged data). Both races end on both sides; only who notices first differs.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(Stream.of(races(lab, toClient),
+                    races(lab, toServer))).as("both sides of both races").allMatch(r -> has(r, Side.CLIENT,
+                    Cause.APP_HEARTBEAT) && has(r, Side.SERVER, Cause.SERVER_SWEEP), "both detect"));
             Race deaf = races(lab, toClient);
+            Detection deafClient = first(deaf, Side.CLIENT, Cause.APP_HEARTBEAT);
+            Detection deafServer = first(deaf, Side.SERVER, Cause.SERVER_SWEEP);
+            assertThat(deafClient.atNanos()).as("the deaf client misses its acks first").isLessThan(deafServer.atNanos());
+            double heardAfterT0 = (deafServer.lastReceivedNanos() - toClient.t0Nanos()) / 1e6;
+            assertThat(heardAfterT0).as("the server's last new heartbeat from the deaf client, ms after t0: "
+                    + "one RTO (200 ms at least) plus at most a heartbeat interval (500 ms) and a loss probe")
+                    .isLessThan(1_500);
             Race mute = races(lab, toServer);
-            assertThat(deaf.detections()).as("the deaf client misses its acks; the server still hears it")
-                    .anyMatch(d -> d.side() == Side.CLIENT && d.cause() == Cause.APP_HEARTBEAT)
-                    .noneMatch(d -> d.side() == Side.SERVER && d.cause() == Cause.SERVER_SWEEP);
-            assertThat(mute.detections()).as("the mute client's heartbeats never arrive: both sides notice")
-                    .anyMatch(d -> d.side() == Side.CLIENT && d.cause() == Cause.APP_HEARTBEAT)
-                    .anyMatch(d -> d.side() == Side.SERVER && d.cause() == Cause.SERVER_SWEEP);
+            assertThat(first(mute, Side.CLIENT, Cause.APP_HEARTBEAT).atNanos())
+                    .as("the mute client's heartbeats never arrive: its acks stop at once, so it notices first too")
+                    .isLessThan(first(mute, Side.SERVER, Cause.SERVER_SWEEP).atNanos());
         }
+    }
+
+    private static boolean has(Race race, Side side, Cause cause) {
+        return race.detections().stream().anyMatch(d -> d.side() == side && d.cause() == cause);
+    }
+
+    private static Detection first(Race race, Side side, Cause cause) {
+        return race.detections().stream().filter(d -> d.side() == side && d.cause() == cause).findFirst().orElseThrow();
     }
 
     private static Race races(Lab lab, FaultRecord fault) {

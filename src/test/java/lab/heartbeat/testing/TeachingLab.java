@@ -37,12 +37,21 @@ public final class TeachingLab {
                 Duration.ofMillis(100)).withJitterSeed(11L);
     }
 
-    /** Whether every client is up and has been for at least {@code settled}. */
+    /**
+     * Whether every client is up and has been for at least {@code settled}, and the embedded server has
+     * accepted each and knows its name (from HELLO): a client is up once the kernel completes its
+     * handshake, and the first server of a cold JVM on a busy machine may take a second or two more,
+     * while a fault on the server's side finds a connection by that name.
+     */
     public static boolean settled(Lab lab, Duration settled) {
         long now = lab.telemetry().now();
-        var clients = lab.telemetry().snapshot().clients();
+        var snapshot = lab.telemetry().snapshot();
+        var clients = snapshot.clients();
         return !clients.isEmpty() && clients.stream().allMatch(c -> c.online()
-                && now - c.connectedNanos() >= settled.toNanos());
+                && now - c.connectedNanos() >= settled.toNanos())
+                && (lab.server() == null || snapshot.serverConnections().stream().map(c -> c.client())
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(clients.stream().map(c -> c.client()).toList()));
     }
 
     public static String describe(Detection d, long t0) {
