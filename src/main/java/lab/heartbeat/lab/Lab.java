@@ -334,7 +334,10 @@ public final class Lab implements AutoCloseable {
             case SERVER_RESTART -> backend = "in-process";
             default -> throw new IllegalStateException("unhandled fault " + kind);
         }
-        long t0 = telemetry.now();
+        // A network fault is in force once its rules are; an in-process one runs on the event loops as soon
+        // as it is handed over, possibly before this thread reads the clock again (a reset's ends then came
+        // before a later t0 and belonged to no fault).
+        long t0 = kind.network() ? telemetry.now() : start;
         List<String> targets =
                 kind == FaultKind.SERVER_RESTART ? clients().stream().map(ReconnectingClient::name).toList() : names;
         String made = backend;
