@@ -71,16 +71,16 @@ public final class Dashboard implements AutoCloseable {
         });
         view = new DashboardView(model, scenarios, new ChartExporter(commands), folderChooser, scenarioChooser);
         feed = new ChartFeed(lab, java.time.Duration.ofMinutes(10), Platform::runLater, view.charts()::show);
-        model.windowProperty().addListener((o, old, w) -> feed.window(w));
-        feed.window(model.windowProperty().get());
-        model.pausedProperty().addListener((o, old, p) -> feed.paused(p));
+        model.charts().windowProperty().addListener((o, old, w) -> feed.window(w));
+        feed.window(model.charts().windowProperty().get());
+        model.charts().pausedProperty().addListener((o, old, p) -> feed.paused(p));
         poller = new TelemetryPoller(lab, feed::sample, feed::switchTo);
         tick = new Timeline(new KeyFrame(Duration.millis(TICK.toMillis()), e -> {
             DashboardFrame frame = poller.take();
             if (frame != null) {
                 model.apply(frame);
-                feed.select(model.chartedClients());
-                view.charts().showMarkers(model.chartMarkers());
+                feed.select(model.charts().chartedClients());
+                view.charts().showMarkers(model.charts().chartMarkers());
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
@@ -107,7 +107,7 @@ public final class Dashboard implements AutoCloseable {
             java.util.List<RaceView> races) {
         java.util.Map<String, java.awt.image.BufferedImage> images = java.util.Map.of();
         if (result != null) {
-            model.archiveRaces(races);
+            model.races().archiveRaces(races);
             java.util.Map<String, javafx.scene.Node> nodes = new java.util.LinkedHashMap<>(view.charts().byName());
             nodes.put("race", view.race());
             images = ChartExporter.images(nodes);

@@ -7,8 +7,8 @@ import lab.heartbeat.ui.lab.RaceView;
 import lab.heartbeat.ui.common.Theme;
 import lab.heartbeat.ui.connections.ConnectionRow;
 import lab.heartbeat.ui.connections.StateBadge;
-import lab.heartbeat.ui.charts.ChartFeed;
-import lab.heartbeat.ui.charts.ChartMarker;
+import lab.heartbeat.ui.charts.ChartsViewModel;
+import lab.heartbeat.ui.race.RacesViewModel;
 import lab.heartbeat.ui.parameters.ParameterCatalog;
 import lab.heartbeat.ui.parameters.ProfileParameter;
 import lab.heartbeat.ui.parameters.ProfileVersions;
@@ -17,14 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,7 +32,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -52,7 +48,6 @@ import lab.heartbeat.detect.SweepParams;
 import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
-import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
@@ -64,10 +59,6 @@ import lab.heartbeat.telemetry.TelemetrySnapshot;
  */
 public final class DashboardModel {
     public static final int EVENT_LINES = 300;
-    /** Detections kept for the charts' markers. */
-    public static final int MARKERS = 50;
-    public static final List<Duration> WINDOWS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
     private LabGateway lab;
     private final Executor commands;
@@ -87,7 +78,6 @@ public final class DashboardModel {
     private final FilteredList<ConnectionRow> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<String> selectedClients = FXCollections.observableArrayList();
-    private final java.util.ArrayDeque<Detection> recentDetections = new java.util.ArrayDeque<>();
 
     // Views handed out once: an unmodifiable wrapper only weakly listens to its list, so a listener
     // added to a fresh wrapper per call would vanish with the next garbage collection.
@@ -105,15 +95,8 @@ public final class DashboardModel {
             FaultStatus.NONE);
     private final ReadOnlyStringWrapper labName = new ReadOnlyStringWrapper(this, "labName", RaceView.LIVE);
 
-    // Races: the live lab's, then those of finished scenario runs, kept when the lab changes
-    private final ObservableList<RaceView> races = FXCollections.observableArrayList();
-    private final ObservableList<RaceView> racesView = FXCollections.unmodifiableObservableList(races);
-    private final List<RaceView> archivedRaces = new ArrayList<>();
-    private List<RaceView> labRaces = List.of();
-    private final ReadOnlyObjectWrapper<RaceView> shownRace = new ReadOnlyObjectWrapper<>(this, "shownRace");
-    /** The race the user chose, or null to follow the latest. */
-    private String chosenRace;
-    private double latestSeconds;
+    private final RacesViewModel races = new RacesViewModel();
+    private final ChartsViewModel charts;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Notice> notification = new ReadOnlyObjectWrapper<>(this, "notification");
     private int notices;
@@ -134,8 +117,6 @@ public final class DashboardModel {
     private final ReadOnlyBooleanWrapper restarting = new ReadOnlyBooleanWrapper(this, "restarting");
 
     // Charts and look
-    private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window", Duration.ofMinutes(1));
-    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     /**
@@ -158,6 +139,7 @@ public final class DashboardModel {
         this.restarts = restarts;
         this.digest = new DetectionDigest(clock, Duration.ofSeconds(1));
         this.eventLines = eventFormat(lab);
+        this.charts = new ChartsViewModel(selectedClientsView, this::firstShown, lab.startNanos());
         transport.set(lab.transport());
         port.set(lab.port());
         showFaultStatus(lab.faultStatus());
@@ -194,7 +176,6 @@ public final class DashboardModel {
             switchTo(frame.source());
         }
         TelemetrySnapshot snapshot = frame.snapshot();
-        latestSeconds = (snapshot.nanos() - lab.startNanos()) / 1e9;
         List<ConnectionRow> added = new ArrayList<>();
         long now = ++tick;
         int up = 0;
@@ -222,15 +203,9 @@ public final class DashboardModel {
         if (!frame.newEvents().isEmpty()) {
             showEvents(frame.newEvents());
         }
-        for (Detection d : frame.newDetections()) {
-            recentDetections.addLast(d);
-            if (recentDetections.size() > MARKERS) {
-                recentDetections.removeFirst();
-            }
-        }
+        charts.apply(snapshot.nanos(), frame.newDetections(), frame.races());
         if (frame.races() != null) {
-            labRaces = frame.races();
-            showRaces();
+            races.labRaces(frame.races());
         }
         digest.add(frame.newDetections());
         String note = digest.poll();
@@ -247,10 +222,9 @@ public final class DashboardModel {
         lab = next;
         rows.clear();
         rowsByClient.clear();
-        recentDetections.clear();
+        charts.reset(next.startNanos());
         events.clear();
         selectedClients.clear();
-        labRaces = List.of();
         eventLines = eventFormat(next);
         transport.set(next.transport());
         port.set(next.port());
@@ -258,47 +232,12 @@ public final class DashboardModel {
         serverSweep.set(next.serverSweep());
         showServer();
         showFaultStatus(next.faultStatus());
-        showRaces();
+        races.labRaces(List.of());
     }
 
     private void showFaultStatus(FaultStatus status) {
         faultStatus.set(status);
         faultBackend.set(status.backend());
-    }
-
-    /** Keeps the races of a finished scenario run in the list and shows its latest one. */
-    public void archiveRaces(List<RaceView> finished) {
-        archivedRaces.addAll(finished);
-        if (!finished.isEmpty()) {
-            chosenRace = finished.get(finished.size() - 1).key();
-        }
-        showRaces();
-    }
-
-    /** Shows this race; choosing the latest one follows the latest from then on. */
-    public void chooseRace(RaceView race) {
-        chosenRace = race == null || races.indexOf(race) == races.size() - 1 ? null : race.key();
-        showRaces();
-    }
-
-    private void showRaces() {
-        List<RaceView> all = new ArrayList<>(archivedRaces);
-        Set<String> archived = new HashSet<>();
-        archivedRaces.forEach(r -> archived.add(r.key()));
-        labRaces.stream().filter(r -> !archived.contains(r.key())).forEach(all::add);
-        if (!all.equals(races)) {
-            races.setAll(all);
-        }
-        RaceView shown = null;
-        if (chosenRace != null) {
-            shown = all.stream().filter(r -> r.key().equals(chosenRace)).findFirst().orElse(null);
-        }
-        if (shown == null && !all.isEmpty()) {
-            shown = all.get(all.size() - 1);
-        }
-        if (!java.util.Objects.equals(shown, shownRace.get())) {
-            shownRace.set(shown);
-        }
     }
 
     /** Puts the new events on top of the log, newest first, and keeps the latest {@value #EVENT_LINES}. */
@@ -588,36 +527,12 @@ public final class DashboardModel {
         }
     }
 
-    /** What the charts show: the selection, or while nothing is selected the first clients, so the lab plots from the start. */
-    public List<String> chartedClients() {
-        if (!selectedClients.isEmpty()) {
-            return List.copyOf(selectedClients);
-        }
-        List<String> first = new ArrayList<>(ChartFeed.MAX_CHARTED);
-        for (int i = 0; i < visibleRows.size() && i < ChartFeed.MAX_CHARTED; i++) {
+    private List<String> firstShown(int n) {
+        List<String> first = new ArrayList<>(n);
+        for (int i = 0; i < visibleRows.size() && i < n; i++) {
             first.add(visibleRows.get(i).client());
         }
         return first;
-    }
-
-    /** The recent detections of the charted clients, as markers on the charts' time axis. */
-    public List<ChartMarker> chartMarkers() {
-        Set<String> charted = new HashSet<>(chartedClients());
-        List<ChartMarker> markers = new ArrayList<>();
-        for (RaceView r : labRaces) {
-            if (r.targets().stream().anyMatch(charted::contains)) {
-                // A fault still on ends at the latest sample, in half seconds so the shading is not redrawn every tick.
-                double to = r.active() ? Math.max(r.t0Seconds(), Math.ceil(latestSeconds * 2) / 2) : r.clearedSeconds();
-                markers.add(ChartMarker.fault(r.t0Seconds(), to, r.name() + " " + r.kind()));
-            }
-        }
-        for (Detection d : recentDetections) {
-            if (charted.contains(d.client())) {
-                markers.add(ChartMarker.detection((d.atNanos() - lab.startNanos()) / 1e9,
-                        d.client() + " " + d.cause().label()));
-            }
-        }
-        return markers;
     }
 
     /** The selection the views report; charts follow it. */
@@ -725,14 +640,6 @@ public final class DashboardModel {
         return serverSweep.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Duration> windowProperty() {
-        return window;
-    }
-
-    public BooleanProperty pausedProperty() {
-        return paused;
-    }
-
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -747,14 +654,14 @@ public final class DashboardModel {
         return labName.getReadOnlyProperty();
     }
 
-    /** Every race: finished runs' first, then the shown lab's, oldest first. */
-    public ObservableList<RaceView> races() {
-        return racesView;
+    /** The races and the one the race panel shows. */
+    public RacesViewModel races() {
+        return races;
     }
 
-    /** The race the race panel shows: the latest, unless the user chose another. */
-    public ReadOnlyObjectProperty<RaceView> shownRaceProperty() {
-        return shownRace.getReadOnlyProperty();
+    /** The charts' window, pause, plotted clients and markers. */
+    public ChartsViewModel charts() {
+        return charts;
     }
 
     /** The lab shown now. Call its methods off the FX thread only. */

@@ -6,6 +6,7 @@ import lab.heartbeat.ui.common.Theme;
 import lab.heartbeat.ui.connections.ConnectionsTable;
 import lab.heartbeat.ui.charts.ChartExporter;
 import lab.heartbeat.ui.charts.ChartsView;
+import lab.heartbeat.ui.charts.ChartsViewModel;
 import lab.heartbeat.ui.race.RacePanel;
 import lab.heartbeat.ui.faults.FaultControls;
 import lab.heartbeat.ui.parameters.ParameterSheet;
@@ -83,7 +84,7 @@ public final class DashboardView extends BorderPane {
         getStyleClass().add("dashboard");
         faultControls.setId("fault-controls");
         faultControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        race = new RacePanel(model);
+        race = new RacePanel(model.races());
         raceTab = new Tab("Race");
         raceTab.setId("race-tab");
         raceTab.selectedProperty().addListener((o, was, selected) -> {
@@ -224,13 +225,13 @@ public final class DashboardView extends BorderPane {
         filter.setPromptText("filter: client, profile, state");
         filter.textProperty().bindBidirectional(model.filterProperty());
 
-        ComboBox<Duration> window = new ComboBox<>(FXCollections.observableArrayList(DashboardModel.WINDOWS));
+        ComboBox<Duration> window = new ComboBox<>(FXCollections.observableArrayList(ChartsViewModel.WINDOWS));
         window.setId("window");
         window.setConverter(new Named<>(Durations::format));
-        window.valueProperty().bindBidirectional(model.windowProperty());
+        window.valueProperty().bindBidirectional(model.charts().windowProperty());
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("pause");
-        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        pause.selectedProperty().bindBidirectional(model.charts().pausedProperty());
         pause.textProperty().bind(pause.selectedProperty().map(p -> p ? "Resume" : "Pause"));
         ComboBox<Theme> theme = new ComboBox<>(FXCollections.observableArrayList(Theme.values()));
         theme.setId("theme");

@@ -87,9 +87,9 @@ public final class DashboardBenchmark {
         CompletableFuture<String> seen = new CompletableFuture<>();
         Platform.runLater(() -> {
             DashboardModel m = dashboard.model();
-            RaceView race = m.shownRaceProperty().get();
+            RaceView race = m.races().shownRaceProperty().get();
             seen.complete("rows " + m.rows().size() + ", up " + m.clientsUpProperty().get() + ", races "
-                    + m.races().size() + (race == null ? "" : ", race of " + race.targets().size() + " clients with "
+                    + m.races().races().size() + (race == null ? "" : ", race of " + race.targets().size() + " clients with "
                     + dashboard.view().race().entries().size() + " entries")
                     + ", markers " + dashboard.view().charts().markers().size());
         });

@@ -230,9 +230,9 @@ class DashboardModelTest {
         model.addCountProperty().set(10);
         model.addClients();
         model.apply(frame(lab.snapshot().clients()));
-        assertThat(model.chartedClients()).hasSize(ChartFeed.MAX_CHARTED).startsWith("app-heartbeat-1");
+        assertThat(model.charts().chartedClients()).hasSize(ChartFeed.MAX_CHARTED).startsWith("app-heartbeat-1");
         model.select(List.of("app-heartbeat-9"));
-        assertThat(model.chartedClients()).containsExactly("app-heartbeat-9");
+        assertThat(model.charts().chartedClients()).containsExactly("app-heartbeat-9");
     }
 
     @Test
@@ -265,10 +265,10 @@ class DashboardModelTest {
         DashboardFrame clients = frame(List.of(view("c-0", "p", ClientState.UP, true, 1),
                 view("c-1", "p", ClientState.UP, true, 1)));
         model.apply(new DashboardFrame(clients.snapshot(), null, withDetections(2).newDetections()));
-        assertThat(model.chartMarkers()).containsExactly(ChartMarker.detection(2.0, "c-0 app-heartbeat"),
+        assertThat(model.charts().chartMarkers()).containsExactly(ChartMarker.detection(2.0, "c-0 app-heartbeat"),
                 ChartMarker.detection(2.0, "c-1 app-heartbeat"));
         model.select(List.of("c-1"));
-        assertThat(model.chartMarkers()).extracting(ChartMarker::label).containsExactly("c-1 app-heartbeat");
+        assertThat(model.charts().chartMarkers()).extracting(ChartMarker::label).containsExactly("c-1 app-heartbeat");
     }
 
     @Test

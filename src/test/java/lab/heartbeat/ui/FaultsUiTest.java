@@ -53,15 +53,15 @@ class FaultsUiTest {
 
             d.clickButton("#plug-in");
             d.awaitFx(() -> d.model().row("app-heartbeat-1").state() == StateBadge.UP
-                    && d.model().races().get(0).clearedSeconds() > 0);
+                    && d.model().races().races().get(0).clearedSeconds() > 0);
 
             // The keyboard: P pulls, U plugs in, with the table focused.
             d.robot.clickOn("app-heartbeat-1");
             d.robot.type(KeyCode.P);
-            d.awaitFx(() -> d.model().races().size() == 2 && d.model().row("app-heartbeat-1").state() != StateBadge.UP
+            d.awaitFx(() -> d.model().races().races().size() == 2 && d.model().row("app-heartbeat-1").state() != StateBadge.UP
                     && hasDetection(d, 2, "app-heartbeat"));
             d.robot.type(KeyCode.U);
-            d.awaitFx(() -> d.model().races().get(1).clearedSeconds() > 0
+            d.awaitFx(() -> d.model().races().races().get(1).clearedSeconds() > 0
                     && d.model().row("app-heartbeat-1").state() == StateBadge.UP);
             assertThat(fx(() -> d.robot.lookup("#pull-cable").queryAs(Button.class).getTooltip().getText()))
                     .endsWith("(P)");
@@ -137,7 +137,7 @@ class FaultsUiTest {
 
     /** Whether race number {@code n} shows, in its panel, a detection by this mechanism. */
     private static boolean hasDetection(DashboardFixture d, int n, String mechanism) {
-        RaceView shown = d.model().shownRaceProperty().get();
+        RaceView shown = d.model().races().shownRaceProperty().get();
         return shown != null && shown.id() == n && d.dashboard.view().race().entries().stream()
                 .anyMatch(e -> mechanism.equals(e.mechanism()) && e.measuredMs() > 0);
     }

@@ -35,14 +35,14 @@ class ScenarioUiTest {
         d.awaitFx(() -> d.model().labNameProperty().get().equals("cable-pull")
                 && d.dashboard.scenarios().progressProperty().get() > 0.05
                 && d.dashboard.scenarios().runningProperty().get());
-        d.awaitFx(() -> d.model().races().stream().anyMatch(r -> r.source().equals("cable-pull")
+        d.awaitFx(() -> d.model().races().races().stream().anyMatch(r -> r.source().equals("cable-pull")
                 && r.detections().stream().anyMatch(e -> e.mechanism().equals("app-heartbeat"))));
         await(() -> !d.dashboard.scenarios().runningProperty().get());
         assertThat(fx(() -> d.dashboard.scenarios().resultProperty().get().completed())).isTrue();
         assertThat(fx(() -> d.robot.lookup("#scenario-status").queryLabeled().getText())).startsWith("cable-pull: completed");
         // Back on the dashboard's own lab; the run's race stays in the list and is shown.
         d.awaitFx(() -> d.model().labNameProperty().get().equals(RaceView.LIVE) && d.upBadges() == 4);
-        assertThat(fx(() -> d.model().shownRaceProperty().get().source())).isEqualTo("cable-pull");
+        assertThat(fx(() -> d.model().races().shownRaceProperty().get().source())).isEqualTo("cable-pull");
 
         d.exportFolder.set(folder.toFile());
         d.robot.clickOn("Scenario");

@@ -1,6 +1,5 @@
 package lab.heartbeat.ui.race;
 
-import lab.heartbeat.ui.DashboardModel;
 import lab.heartbeat.ui.lab.RaceView;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import javafx.util.StringConverter;
  * data set locks, so it renders and snapshots headless without ChartFX's trap.
  */
 public final class RacePanel extends VBox {
-    private final DashboardModel model;
+    private final RacesViewModel model;
     private final ComboBox<RaceView> list = new ComboBox<>();
     private final Label summary = new Label();
     private final VBox chartSlot = new VBox();
@@ -37,7 +36,7 @@ public final class RacePanel extends VBox {
     private final VBox explanations = new VBox(8);
     private RaceView shown;
 
-    public RacePanel(DashboardModel model) {
+    public RacePanel(RacesViewModel model) {
         super(6);
         this.model = model;
         setId("race-panel");

@@ -1,0 +1,106 @@
+package lab.heartbeat.ui.charts;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import lab.heartbeat.telemetry.Detection;
+import lab.heartbeat.ui.lab.RaceView;
+
+/**
+ * The charts' view model: their time window, whether they are paused, which clients they plot and
+ * the markers on their time axis. It knows no node.
+ */
+public final class ChartsViewModel {
+    /** Detections kept for the charts' markers. */
+    public static final int MARKERS = 50;
+    public static final List<Duration> WINDOWS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+    private final List<String> selection;
+    private final IntFunction<List<String>> firstShown;
+    private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window", Duration.ofMinutes(1));
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final ArrayDeque<Detection> recentDetections = new ArrayDeque<>();
+    private List<RaceView> faults = List.of();
+    private long startNanos;
+    private double latestSeconds;
+
+    /**
+     * @param selection  the clients selected in the table (a live list)
+     * @param firstShown the names of the first n clients the table shows
+     */
+    public ChartsViewModel(List<String> selection, IntFunction<List<String>> firstShown, long startNanos) {
+        this.selection = selection;
+        this.firstShown = firstShown;
+        this.startNanos = startNanos;
+    }
+
+    /** Another lab is shown: its markers start afresh. */
+    public void reset(long labStartNanos) {
+        startNanos = labStartNanos;
+        recentDetections.clear();
+        faults = List.of();
+    }
+
+    /**
+     * Takes one frame's news.
+     *
+     * @param races the shown lab's races, or null when they did not change
+     */
+    public void apply(long sampleNanos, List<Detection> newDetections, List<RaceView> races) {
+        latestSeconds = (sampleNanos - startNanos) / 1e9;
+        for (Detection d : newDetections) {
+            recentDetections.addLast(d);
+            if (recentDetections.size() > MARKERS) {
+                recentDetections.removeFirst();
+            }
+        }
+        if (races != null) {
+            faults = races;
+        }
+    }
+
+    /** What the charts show: the selection, or while nothing is selected the first clients, so the lab plots from the start. */
+    public List<String> chartedClients() {
+        if (!selection.isEmpty()) {
+            return List.copyOf(selection);
+        }
+        return firstShown.apply(ChartFeed.MAX_CHARTED);
+    }
+
+    /** The recent detections of the charted clients, as markers on the charts' time axis. */
+    public List<ChartMarker> chartMarkers() {
+        Set<String> charted = new HashSet<>(chartedClients());
+        List<ChartMarker> markers = new ArrayList<>();
+        for (RaceView r : faults) {
+            if (r.targets().stream().anyMatch(charted::contains)) {
+                // A fault still on ends at the latest sample, in half seconds so the shading is not redrawn every tick.
+                double to = r.active() ? Math.max(r.t0Seconds(), Math.ceil(latestSeconds * 2) / 2) : r.clearedSeconds();
+                markers.add(ChartMarker.fault(r.t0Seconds(), to, r.name() + " " + r.kind()));
+            }
+        }
+        for (Detection d : recentDetections) {
+            if (charted.contains(d.client())) {
+                markers.add(ChartMarker.detection((d.atNanos() - startNanos) / 1e9,
+                        d.client() + " " + d.cause().label()));
+            }
+        }
+        return markers;
+    }
+
+    public ObjectProperty<Duration> windowProperty() {
+        return window;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+}
