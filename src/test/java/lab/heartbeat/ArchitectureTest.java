@@ -2,6 +2,7 @@ package lab.heartbeat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -46,6 +47,30 @@ class ArchitectureTest {
                 .whereLayer("transport").mayOnlyBeAccessedByLayers("fault", "telemetry", "lab", "control", "cli", "ui")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("transport", "fault", "telemetry", "lab", "control", "cli",
                         "ui")
+                .check(classes);
+    }
+
+    @ArchTest
+    void viewModelsKnowNoNode(JavaClasses classes) {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleName("DashboardModel")
+                .or().haveSimpleName("ScenarioModel")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+                .because("a view model is tested without a scene graph; the views bind to it")
+                .check(classes);
+    }
+
+    @ArchTest
+    void uiFeaturePackagesHaveNoCycles(JavaClasses classes) {
+        slices().matching("lab.heartbeat.ui.(*)..").should().beFreeOfCycles()
+                .because("each feature stands on the lab gateway and the common parts, not on another that needs it back")
+                .check(classes);
+    }
+
+    @ArchTest
+    void uiFeaturePackagesDoNotKnowTheDashboard(JavaClasses classes) {
+        noClasses().that().resideInAPackage("lab.heartbeat.ui.*..")
+                .should().dependOnClassesThat().resideInAPackage("lab.heartbeat.ui")
+                .because("the dashboard puts the features together; each view gets its own view model")
                 .check(classes);
     }
 }

@@ -6,6 +6,7 @@ import lab.heartbeat.ui.lab.DashboardFrame;
 import lab.heartbeat.ui.lab.RaceView;
 import lab.heartbeat.ui.charts.ChartExporter;
 import lab.heartbeat.ui.charts.ChartFeed;
+import lab.heartbeat.ui.common.FolderChooser;
 import lab.heartbeat.ui.scenario.ScenarioModel;
 import lab.heartbeat.ui.log.DetectionNotifier;
 import java.io.File;
@@ -44,7 +45,7 @@ public final class Dashboard implements AutoCloseable {
     private final ScenarioModel scenarios;
 
     /** Call on the FX thread. */
-    public Dashboard(LabGateway lab, Function<Window, File> folderChooser) {
+    public Dashboard(LabGateway lab, FolderChooser folderChooser) {
         this(lab, folderChooser, Dashboard::chooseScenario);
     }
 
@@ -54,7 +55,7 @@ public final class Dashboard implements AutoCloseable {
      * @param folderChooser   asks where exports go (null: cancelled)
      * @param scenarioChooser asks for a scenario file to run (null: cancelled)
      */
-    public Dashboard(LabGateway lab, Function<Window, File> folderChooser, Function<Window, File> scenarioChooser) {
+    public Dashboard(LabGateway lab, FolderChooser folderChooser, Function<Window, File> scenarioChooser) {
         this.lab = lab;
         model = new DashboardModel(lab, commands, Platform::runLater, System::nanoTime);
         scenarios = new ScenarioModel(commands, Platform::runLater, new ScenarioModel.Host() {
@@ -122,9 +123,9 @@ public final class Dashboard implements AutoCloseable {
 
     /** A dashboard whose export asks for a folder with the platform's chooser. */
     public static Dashboard withFolderChooser(LabGateway lab) {
-        return new Dashboard(lab, owner -> {
+        return new Dashboard(lab, (owner, title) -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Export the charts as PNG into");
+            chooser.setTitle(title);
             return chooser.showDialog(owner);
         });
     }
@@ -133,7 +134,7 @@ public final class Dashboard implements AutoCloseable {
     public void show(Stage stage) {
         stage.setTitle("Heartbeat Lab");
         stage.setScene(scene);
-        DetectionNotifier.attach(model, stage);
+        DetectionNotifier.attach(model.log(), stage);
         poller.start(TICK);
         tick.play();
         // The hidden race panel joins once the first frame is laid out (a listener may not remove

@@ -53,7 +53,7 @@ public final class DashboardBenchmark {
         long[] frames = new long[1];
         Platform.runLater(() -> {
             fxThread[0] = Thread.currentThread().getId();
-            Dashboard d = new Dashboard(lab, owner -> null);
+            Dashboard d = new Dashboard(lab, (owner, title) -> null);
             d.show(new Stage());
             d.view().side().getSelectionModel().select(1);
             new AnimationTimer() {
@@ -88,7 +88,7 @@ public final class DashboardBenchmark {
         Platform.runLater(() -> {
             DashboardModel m = dashboard.model();
             RaceView race = m.races().shownRaceProperty().get();
-            seen.complete("rows " + m.rows().size() + ", up " + m.clientsUpProperty().get() + ", races "
+            seen.complete("rows " + m.connections().rows().size() + ", up " + m.status().clientsUpProperty().get() + ", races "
                     + m.races().races().size() + (race == null ? "" : ", race of " + race.targets().size() + " clients with "
                     + dashboard.view().race().entries().size() + " entries")
                     + ", markers " + dashboard.view().charts().markers().size());

@@ -36,7 +36,7 @@ final class DashboardFixture implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         this.lab = lab;
         dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, owner -> exportFolder.get(), owner -> scenarioFile.get());
+            Dashboard d = new Dashboard(lab, (owner, title) -> exportFolder.get(), owner -> scenarioFile.get());
             Stage stage = new Stage();
             d.show(stage);
             return d;
@@ -58,8 +58,8 @@ final class DashboardFixture implements AutoCloseable {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             String seen;
             try {
-                seen = fx(() -> "status: " + model().messageProperty().get() + "\nnewest events:\n  "
-                        + String.join("\n  ", model().events().subList(0, Math.min(12, model().events().size()))));
+                seen = fx(() -> "status: " + model().status().messageProperty().get() + "\nnewest events:\n  "
+                        + String.join("\n  ", model().log().events().subList(0, Math.min(12, model().log().events().size()))));
             } catch (Exception unreadable) {
                 seen = "(dashboard unreadable: " + unreadable + ")";
             }
@@ -92,7 +92,7 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     int rows() throws Exception {
-        return fx(() -> model().rows().size());
+        return fx(() -> model().connections().rows().size());
     }
 
     /** Saves what the window shows as a PNG. */

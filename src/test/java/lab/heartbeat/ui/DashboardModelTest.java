@@ -1,5 +1,7 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.log.LogViewModel;
+
 import lab.heartbeat.ui.lab.DashboardFrame;
 import lab.heartbeat.ui.lab.FaultStatus;
 import lab.heartbeat.ui.connections.ConnectionRow;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import static org.awaitility.Awaitility.await;
 import java.util.Map;
 import java.util.Queue;
+import java.util.ArrayDeque;
+import lab.heartbeat.fault.FaultKind;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,23 +50,23 @@ class DashboardModelTest {
     void rowsAreUpdatedInPlaceAndDroppedWhenTheirClientGoes() {
         model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.UP, true, 1),
                 view("b-1", "beacon/teaching", ClientState.CONNECTING, false, 0))));
-        ConnectionRow a = model.row("a-1");
-        assertThat(model.rows()).extracting(ConnectionRow::client).containsExactly("a-1", "b-1");
+        ConnectionRow a = model.connections().row("a-1");
+        assertThat(model.connections().rows()).extracting(ConnectionRow::client).containsExactly("a-1", "b-1");
         assertThat(a.state()).isEqualTo(StateBadge.UP);
-        assertThat(model.row("b-1").state()).isEqualTo(StateBadge.CONNECTING);
-        assertThat(model.clientsUpProperty().get()).isEqualTo(1);
+        assertThat(model.connections().row("b-1").state()).isEqualTo(StateBadge.CONNECTING);
+        assertThat(model.status().clientsUpProperty().get()).isEqualTo(1);
 
         model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.BACKOFF, false, 7))));
-        assertThat(model.rows()).containsExactly(a);
+        assertThat(model.connections().rows()).containsExactly(a);
         assertThat(a.state()).isEqualTo(StateBadge.BACKOFF);
         assertThat(a.sentProperty().get()).isEqualTo(7);
-        assertThat(model.clientCountProperty().get()).isEqualTo(1);
+        assertThat(model.status().clientCountProperty().get()).isEqualTo(1);
     }
 
     @Test
     void aClientThatBelievesItIsUpWithoutAConnectionIsDown() {
         model.apply(frame(List.of(view("a-1", "p", ClientState.UP, false, 1))));
-        assertThat(model.row("a-1").state()).isEqualTo(StateBadge.DOWN);
+        assertThat(model.connections().row("a-1").state()).isEqualTo(StateBadge.DOWN);
         assertThat(StateBadge.DOWN.styleClass()).isEqualTo("state-down");
     }
 
@@ -70,24 +74,24 @@ class DashboardModelTest {
     void theFilterMatchesClientProfileOrState() {
         model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.UP, true, 1),
                 view("b-1", "beacon/teaching", ClientState.BACKOFF, false, 0))));
-        model.filterProperty().set("beacon");
-        assertThat(model.visibleRows()).extracting(ConnectionRow::client).containsExactly("b-1");
-        model.filterProperty().set("up");
-        assertThat(model.visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
-        model.filterProperty().set("");
-        assertThat(model.visibleRows()).hasSize(2);
+        model.connections().filterProperty().set("beacon");
+        assertThat(model.connections().visibleRows()).extracting(ConnectionRow::client).containsExactly("b-1");
+        model.connections().filterProperty().set("up");
+        assertThat(model.connections().visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
+        model.connections().filterProperty().set("");
+        assertThat(model.connections().visibleRows()).hasSize(2);
     }
 
     @Test
     void aFilterOnAStatePicksUpARowThatChangesToIt() {
         model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.UP, true, 1))));
-        model.filterProperty().set("up");
-        assertThat(model.visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
+        model.connections().filterProperty().set("up");
+        assertThat(model.connections().visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
 
         model.apply(frame(List.of(view("a-1", "app-heartbeat/teaching", ClientState.BACKOFF, false, 1))));
-        assertThat(model.visibleRows()).as("a-1 is no longer up").isEmpty();
-        model.filterProperty().set("backoff");
-        assertThat(model.visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
+        assertThat(model.connections().visibleRows()).as("a-1 is no longer up").isEmpty();
+        model.connections().filterProperty().set("backoff");
+        assertThat(model.connections().visibleRows()).extracting(ConnectionRow::client).containsExactly("a-1");
     }
 
     @Test
@@ -95,7 +99,7 @@ class DashboardModelTest {
         java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
         DashboardModel queuing = new DashboardModel(lab, queued::add, Runnable::run, clock::get);
         FakeLab scenario = new FakeLab();
-        queuing.addClients();
+        queuing.connections().addClients();
         queuing.apply(new DashboardFrame(scenario.snapshot(), List.of(), List.of(), scenario, null));
         queued.forEach(Runnable::run);
 
@@ -105,21 +109,21 @@ class DashboardModelTest {
 
     @Test
     void anEditAppliesToClientsAddedAfterItAndMarksTheOlderOnes() {
-        model.addClients();
+        model.connections().addClients();
         model.apply(frame(lab.snapshot().clients()));
-        assertThat(model.editProfile("heartbeatInterval", "250ms")).isTrue();
-        assertThat(model.profileVersionProperty().get()).isEqualTo(2);
-        model.addCountProperty().set(2);
-        model.addClients();
+        assertThat(model.parameters().editProfile("heartbeatInterval", "250ms")).isTrue();
+        assertThat(model.parameters().profileVersionProperty().get()).isEqualTo(2);
+        model.connections().addCountProperty().set(2);
+        model.connections().addClients();
         model.apply(frame(lab.snapshot().clients()));
 
         assertThat(lab.clients.values()).extracting(p -> p.heartbeatInterval())
                 .containsExactly(Duration.ofMillis(500), Duration.ofMillis(250), Duration.ofMillis(250));
-        assertThat(model.rows()).extracting(ConnectionRow::paramsVersion).containsExactly(1, 2, 2);
-        assertThat(model.rows()).extracting(ConnectionRow::paramsOutdated).containsExactly(true, false, false);
-        assertThat(model.rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1 (old)", "v2", "v2");
-        assertThat(model.rows().get(0).paramsDifferences()).isEqualTo("heartbeatInterval 500ms (now 250ms)");
-        assertThat(model.messageProperty().get()).startsWith("added 2 app-heartbeat/teaching v2");
+        assertThat(model.connections().rows()).extracting(ConnectionRow::paramsVersion).containsExactly(1, 2, 2);
+        assertThat(model.connections().rows()).extracting(ConnectionRow::paramsOutdated).containsExactly(true, false, false);
+        assertThat(model.connections().rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1 (old)", "v2", "v2");
+        assertThat(model.connections().rows().get(0).paramsDifferences()).isEqualTo("heartbeatInterval 500ms (now 250ms)");
+        assertThat(model.status().messageProperty().get()).startsWith("added 2 app-heartbeat/teaching v2");
     }
 
     @Test
@@ -130,60 +134,93 @@ class DashboardModelTest {
         model.apply(frame(List.of(view("start-1", base.name(), ClientState.UP, true, 1, base),
                 view("scenario-1", slower.name(), ClientState.UP, true, 1, slower),
                 view("peer-1", "unknown", ClientState.UP, true, 1, null))));
-        assertThat(model.rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1", "custom (old)", "");
-        assertThat(model.row("scenario-1").paramsDifferences()).isEqualTo("heartbeatInterval 1s (now 500ms)");
+        assertThat(model.connections().rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1", "custom (old)", "");
+        assertThat(model.connections().row("scenario-1").paramsDifferences()).isEqualTo("heartbeatInterval 1s (now 500ms)");
 
         // The same edit in the dashboard makes the scenario's client current and the first one old, at once.
-        assertThat(model.editProfile("heartbeatInterval", "1s")).isTrue();
+        assertThat(model.parameters().editProfile("heartbeatInterval", "1s")).isTrue();
         model.apply(frame(List.of(view("start-1", base.name(), ClientState.UP, true, 2, base),
                 view("scenario-1", slower.name(), ClientState.UP, true, 2, slower),
                 view("peer-1", "unknown", ClientState.UP, true, 2, null))));
-        assertThat(model.rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1 (old)", "v2", "");
-        assertThat(model.row("peer-1").paramsOutdated()).isFalse();
+        assertThat(model.connections().rows()).extracting(ConnectionRow::paramsLabel).containsExactly("v1 (old)", "v2", "");
+        assertThat(model.connections().row("peer-1").paramsOutdated()).isFalse();
     }
 
     @Test
     void anInvalidValueShowsTheEnginesMessageAndChangesNothing() {
-        assertThat(model.editProfile("heartbeatInterval", "soon")).isFalse();
-        assertThat(model.validationMessageProperty().get()).startsWith("heartbeatInterval:");
-        assertThat(model.profileVersionProperty().get()).isEqualTo(1);
-        assertThat(model.profileParameters().get(0).value()).isEqualTo("500ms");
+        assertThat(model.parameters().editProfile("heartbeatInterval", "soon")).isFalse();
+        assertThat(model.parameters().validationMessageProperty().get()).startsWith("heartbeatInterval:");
+        assertThat(model.parameters().profileVersionProperty().get()).isEqualTo(1);
+        assertThat(model.parameters().profileParameters().get(0).value()).isEqualTo("500ms");
 
-        assertThat(model.editProfile("keepaliveCount", "500")).isFalse();
-        assertThat(model.validationMessageProperty().get()).contains("keepaliveCount").contains("127");
-        assertThat(model.editProfile("heartbeatMisses", "4")).isTrue();
-        assertThat(model.validationMessageProperty().get()).isEmpty();
+        assertThat(model.parameters().editProfile("keepaliveCount", "500")).isFalse();
+        assertThat(model.parameters().validationMessageProperty().get()).contains("keepaliveCount").contains("127");
+        assertThat(model.parameters().editProfile("heartbeatMisses", "4")).isTrue();
+        assertThat(model.parameters().validationMessageProperty().get()).isEmpty();
     }
 
     @Test
     void eachKindAndPresetHasItsOwnVersions() {
-        model.editProfile("heartbeatMisses", "5");
-        model.addKindProperty().set(ProfileKind.BEACON);
-        assertThat(model.profileVersionProperty().get()).isEqualTo(1);
-        assertThat(model.profileParameters().get(1).value()).isEqualTo("3");
-        model.addKindProperty().set(ProfileKind.APP_HEARTBEAT);
-        assertThat(model.profileParameters().get(1).value()).isEqualTo("5");
+        model.parameters().editProfile("heartbeatMisses", "5");
+        model.parameters().addKindProperty().set(ProfileKind.BEACON);
+        assertThat(model.parameters().profileVersionProperty().get()).isEqualTo(1);
+        assertThat(model.parameters().profileParameters().get(1).value()).isEqualTo("3");
+        model.parameters().addKindProperty().set(ProfileKind.APP_HEARTBEAT);
+        assertThat(model.parameters().profileParameters().get(1).value()).isEqualTo("5");
     }
 
     @Test
     void theServerSweepIsValidatedByTheEngine() {
-        assertThat(model.editServer(ParameterCatalog.SWEEP_MISSES, "0")).isFalse();
-        assertThat(model.validationMessageProperty().get()).contains("sweep misses");
-        assertThat(model.serverSweepProperty().get().misses()).isEqualTo(3);
+        assertThat(model.parameters().editServer(ParameterCatalog.SWEEP_MISSES, "0")).isFalse();
+        assertThat(model.parameters().validationMessageProperty().get()).contains("sweep misses");
+        assertThat(model.parameters().serverSweepProperty().get().misses()).isEqualTo(3);
         assertThat(lab.sweeps).isEmpty();
-        assertThat(model.editServer(ParameterCatalog.SWEEP_INTERVAL, "2s")).isTrue();
-        assertThat(model.serverSweepProperty().get().interval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(model.serverParameters().get(0).value()).isEqualTo("2s");
+        assertThat(model.parameters().editServer(ParameterCatalog.SWEEP_INTERVAL, "2s")).isTrue();
+        assertThat(model.parameters().serverSweepProperty().get().interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(model.parameters().serverParameters().get(0).value()).isEqualTo("2s");
     }
 
     @Test
     void anAcceptedSweepGoesToTheRunningServerForNewConnections() {
-        assertThat(model.editServer(ParameterCatalog.SWEEP_MISSES, "5")).isTrue();
+        assertThat(model.parameters().editServer(ParameterCatalog.SWEEP_MISSES, "5")).isTrue();
         assertThat(lab.sweeps).containsExactly(new SweepParams(Duration.ofSeconds(1), 5));
-        assertThat(model.messageProperty().get())
+        assertThat(model.status().messageProperty().get())
                 .isEqualTo("server sweep 1s x 5 for new connections; open ones keep theirs");
-        assertThat(model.editServer(ParameterCatalog.SWEEP_MISSES, "5")).isTrue();
+        assertThat(model.parameters().editServer(ParameterCatalog.SWEEP_MISSES, "5")).isTrue();
         assertThat(lab.sweeps).hasSize(1);
+    }
+
+    @Test
+    void whyAFaultIsUnavailableIsAPropertyThatFollowsTheShownLabAndARunningRestart() {
+        FakeLab proxied = new FakeLab();
+        proxied.faultStatus = new FaultStatus("proxy", "host", "", "", Map.of(FaultKind.FREEZE_SERVER, "no server here"));
+        Queue<Runnable> restarts = new ArrayDeque<>();
+        DashboardModel m = new DashboardModel(proxied, Runnable::run, Runnable::run, clock::get, restarts::add);
+        assertThat(m.faults().unavailableProperty(FaultKind.FREEZE_SERVER).get())
+                .isEqualTo("freeze-server is unavailable: no server here");
+        assertThat(m.faults().unavailableProperty(FaultKind.SERVER_RESTART).get()).isEmpty();
+
+        m.faults().restartServer("1s");
+        assertThat(m.faults().unavailableProperty(FaultKind.SERVER_RESTART).get())
+                .isEqualTo("server restart: one is in progress");
+        proxied.restartMayEnd.countDown();
+        restarts.remove().run();
+        assertThat(m.faults().unavailableProperty(FaultKind.SERVER_RESTART).get()).isEmpty();
+
+        m.apply(new DashboardFrame(frame(List.of()).snapshot(), null, List.of(), lab, null));
+        assertThat(m.faults().unavailableProperty(FaultKind.FREEZE_SERVER).get())
+                .isEqualTo("freeze-server is unavailable: this lab makes no faults");
+    }
+
+    @Test
+    void aCommandThatFailsSaysWhatFailedAndWhy() {
+        lab.faultStatus = new FaultStatus("fake", "host", "", "", Map.of());
+        DashboardModel m = new DashboardModel(lab, Runnable::run, Runnable::run, clock::get);
+        m.apply(frame(List.of(view("a-1", "p", ClientState.UP, true, 1))));
+        m.connections().select(List.of("a-1"));
+        m.faults().fault(FaultKind.CABLE_PULL);
+        assertThat(m.status().messageProperty().get())
+                .isEqualTo("cable-pull failed: cable-pull is unavailable: this lab makes no faults");
     }
 
     @Test
@@ -194,21 +231,21 @@ class DashboardModelTest {
         Queue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
         try {
             DashboardModel m = new DashboardModel(restartable, commandThread, fxQueue::add, clock::get);
-            m.restartServer(Duration.ofSeconds(1));
-            assertThat(m.restartingProperty().get()).isTrue();
+            m.faults().restartServer("1s");
+            assertThat(m.faults().restartingProperty().get()).isTrue();
             assertThat(restartable.restartBegun.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(restartable.restartThread).isEqualTo("server-restart");
 
-            m.restartServer(Duration.ofSeconds(1));
-            assertThat(m.messageProperty().get()).isEqualTo("server restart: one is in progress");
+            m.faults().restartServer("1s");
+            assertThat(m.status().messageProperty().get()).isEqualTo("server restart: one is in progress");
             // The command thread is free while the server is down.
-            m.addClients();
+            m.connections().addClients();
             commandThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
             assertThat(restartable.clients).containsKey("app-heartbeat-1");
 
             restartable.restartMayEnd.countDown();
-            await().atMost(Duration.ofSeconds(10)).until(() -> drain(fxQueue) && !m.restartingProperty().get());
-            assertThat(m.messageProperty().get()).isEqualTo("server back after 1s");
+            await().atMost(Duration.ofSeconds(10)).until(() -> drain(fxQueue) && !m.faults().restartingProperty().get());
+            assertThat(m.status().messageProperty().get()).isEqualTo("server back after 1s");
         } finally {
             restartable.restartMayEnd.countDown();
             commandThread.shutdownNow();
@@ -227,37 +264,37 @@ class DashboardModelTest {
 
     @Test
     void theChartsFollowTheSelectionOrShowTheFirstClients() {
-        model.addCountProperty().set(10);
-        model.addClients();
+        model.connections().addCountProperty().set(10);
+        model.connections().addClients();
         model.apply(frame(lab.snapshot().clients()));
         assertThat(model.charts().chartedClients()).hasSize(ChartFeed.MAX_CHARTED).startsWith("app-heartbeat-1");
-        model.select(List.of("app-heartbeat-9"));
+        model.connections().select(List.of("app-heartbeat-9"));
         assertThat(model.charts().chartedClients()).containsExactly("app-heartbeat-9");
     }
 
     @Test
     void removeSelectedRemovesOnlyTheSelection() {
-        model.addCountProperty().set(3);
-        model.addClients();
+        model.connections().addCountProperty().set(3);
+        model.connections().addClients();
         model.apply(frame(lab.snapshot().clients()));
-        model.select(List.of("app-heartbeat-2"));
-        model.removeSelected();
+        model.connections().select(List.of("app-heartbeat-2"));
+        model.connections().removeSelected();
         assertThat(lab.removed).containsExactly("app-heartbeat-2");
         model.apply(frame(lab.snapshot().clients()));
-        assertThat(model.rows()).extracting(ConnectionRow::client).containsExactly("app-heartbeat-1", "app-heartbeat-3");
+        assertThat(model.connections().rows()).extracting(ConnectionRow::client).containsExactly("app-heartbeat-1", "app-heartbeat-3");
     }
 
     @Test
     void detectionNoticesAreLimitedToOnePerSecondAndSummarised() {
         model.apply(withDetections(1));
-        assertThat(model.notificationProperty().get().text()).startsWith("c-0: client app-heartbeat");
+        assertThat(model.log().notificationProperty().get().text()).startsWith("c-0: client app-heartbeat");
         clock.addAndGet(Duration.ofMillis(300).toNanos());
         model.apply(withDetections(1000));
         model.apply(withDetections(11));
-        assertThat(model.notificationProperty().get().number()).isEqualTo(1);
+        assertThat(model.log().notificationProperty().get().number()).isEqualTo(1);
         clock.addAndGet(Duration.ofMillis(700).toNanos());
         model.apply(withDetections(0));
-        assertThat(model.notificationProperty().get()).isEqualTo(new DashboardModel.Notice(2, "1011 detections"));
+        assertThat(model.log().notificationProperty().get()).isEqualTo(new LogViewModel.Notice(2, "1011 detections"));
     }
 
     @Test
@@ -267,31 +304,31 @@ class DashboardModelTest {
         model.apply(new DashboardFrame(clients.snapshot(), null, withDetections(2).newDetections()));
         assertThat(model.charts().chartMarkers()).containsExactly(ChartMarker.detection(2.0, "c-0 app-heartbeat"),
                 ChartMarker.detection(2.0, "c-1 app-heartbeat"));
-        model.select(List.of("c-1"));
+        model.connections().select(List.of("c-1"));
         assertThat(model.charts().chartMarkers()).extracting(ChartMarker::label).containsExactly("c-1 app-heartbeat");
     }
 
     @Test
     void theEventLogKeepsTheLatestLines() {
         List<LabEvent> events = new ArrayList<>();
-        for (int i = 0; i < DashboardModel.EVENT_LINES + 50; i++) {
+        for (int i = 0; i < LogViewModel.EVENT_LINES + 50; i++) {
             events.add(LabEvent.of(i * 1_000_000L, EventKind.CONNECTED, Side.CLIENT, "c-" + i, null, null));
         }
         model.apply(new DashboardFrame(new TelemetrySnapshot(0, List.of(), List.of(), events.size(), 0), events,
                 List.of()));
-        assertThat(model.events()).hasSize(DashboardModel.EVENT_LINES);
-        assertThat(model.events().get(0)).contains("connected").endsWith("c-349");
-        assertThat(model.events().get(DashboardModel.EVENT_LINES - 1)).endsWith("c-50");
+        assertThat(model.log().events()).hasSize(LogViewModel.EVENT_LINES);
+        assertThat(model.log().events().get(0)).contains("connected").endsWith("c-349");
+        assertThat(model.log().events().get(LogViewModel.EVENT_LINES - 1)).endsWith("c-50");
 
         // The next frame brings only what is new: it goes on top, the oldest lines go.
         model.apply(new DashboardFrame(new TelemetrySnapshot(0, List.of(), List.of(), events.size() + 2, 0),
                 List.of(LabEvent.of(1, EventKind.DISCONNECTED, Side.CLIENT, "c-350", null, null),
                         LabEvent.of(2, EventKind.CONNECTED, Side.CLIENT, "c-351", null, null)), List.of()));
-        assertThat(model.events()).hasSize(DashboardModel.EVENT_LINES);
-        assertThat(model.events().get(0)).endsWith("c-351");
-        assertThat(model.events().get(1)).endsWith("c-350");
-        assertThat(model.events().get(2)).endsWith("c-349");
-        assertThat(model.events().get(DashboardModel.EVENT_LINES - 1)).endsWith("c-52");
+        assertThat(model.log().events()).hasSize(LogViewModel.EVENT_LINES);
+        assertThat(model.log().events().get(0)).endsWith("c-351");
+        assertThat(model.log().events().get(1)).endsWith("c-350");
+        assertThat(model.log().events().get(2)).endsWith("c-349");
+        assertThat(model.log().events().get(LogViewModel.EVENT_LINES - 1)).endsWith("c-52");
     }
 
     @Test

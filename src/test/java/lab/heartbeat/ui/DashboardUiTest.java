@@ -38,7 +38,7 @@ class DashboardUiTest {
     @Test
     void startsWithOneUpClientPerTeachingProfile() throws Exception {
         d.awaitFx(() -> d.robot.lookup(".badge.state-up").queryAll().size() == 4);
-        List<String> profiles = fx(() -> d.model().rows().stream().map(ConnectionRow::profile).sorted().toList());
+        List<String> profiles = fx(() -> d.model().connections().rows().stream().map(ConnectionRow::profile).sorted().toList());
         assertThat(profiles).containsExactly("app-heartbeat/teaching", "beacon/teaching", "os-keepalive/teaching",
                 "user-timeout/teaching");
         String status = fx(() -> d.robot.lookup("#status-transport").queryAs(Label.class).getText());
@@ -49,22 +49,22 @@ class DashboardUiTest {
 
     @Test
     void addingThreeClientsShowsSevenRows() throws Exception {
-        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        d.awaitFx(() -> d.model().status().clientsUpProperty().get() == 4);
         setCount(3);
         d.robot.clickOn(d.node("#add-clients"));
-        d.awaitFx(() -> d.model().rows().size() == 7
+        d.awaitFx(() -> d.model().connections().rows().size() == 7
                 && d.robot.lookup(".badge.state-up").queryAll().size() == 7);
     }
 
     @Test
     void anEditedHeartbeatIntervalAppliesToNewClientsOnly() throws Exception {
-        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        d.awaitFx(() -> d.model().status().clientsUpProperty().get() == 4);
         replaceText("#param-heartbeatInterval", "250ms");
-        d.awaitFx(() -> d.model().profileVersionProperty().get() == 2);
-        assertThat(fx(() -> d.model().validationMessageProperty().get())).isEmpty();
+        d.awaitFx(() -> d.model().parameters().profileVersionProperty().get() == 2);
+        assertThat(fx(() -> d.model().parameters().validationMessageProperty().get())).isEmpty();
         setCount(2);
         d.robot.clickOn(d.node("#add-clients"));
-        d.awaitFx(() -> d.model().rows().size() == 6);
+        d.awaitFx(() -> d.model().connections().rows().size() == 6);
 
         List<ReconnectingClient> heartbeat = d.lab.lab().select("app-heartbeat");
         assertThat(heartbeat).extracting(ReconnectingClient::name)
@@ -83,19 +83,19 @@ class DashboardUiTest {
         d.awaitFx(() -> d.robot.lookup("#validation").queryAs(Label.class).isVisible());
         String message = fx(() -> d.robot.lookup("#validation").queryAs(Label.class).getText());
         assertThat(message).startsWith("heartbeatInterval").contains("positive");
-        assertThat(fx(() -> d.model().profileVersionProperty().get())).isEqualTo(1);
+        assertThat(fx(() -> d.model().parameters().profileVersionProperty().get())).isEqualTo(1);
         assertThat(fx(() -> d.robot.lookup("#param-heartbeatInterval")
                 .queryAs(javafx.scene.control.TextField.class).getText())).isEqualTo("500ms");
         setCount(1);
         d.robot.clickOn(d.node("#add-clients"));
-        d.awaitFx(() -> d.model().rows().size() == 5);
+        d.awaitFx(() -> d.model().connections().rows().size() == 5);
         assertThat(d.lab.lab().select("app-heartbeat-2").get(0).profile().heartbeatInterval())
                 .isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
     void anEditedSweepGoesToTheRunningServerForNewConnections() throws Exception {
-        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        d.awaitFx(() -> d.model().status().clientsUpProperty().get() == 4);
         assertThat(fx(() -> d.robot.lookup("#sweep-note").queryAs(Label.class).getText()))
                 .contains("applies to connections the server accepts from now on");
         // The sweep is at the sheet's bottom, maybe scrolled out of sight: typed in and committed as Enter does.
@@ -108,7 +108,7 @@ class DashboardUiTest {
         });
         await().atMost(DashboardFixture.PATIENCE)
                 .until(() -> Duration.ofSeconds(2).equals(d.lab.lab().server().sweep().interval()));
-        d.awaitFx(() -> d.model().messageProperty().get().equals("server sweep 2s x 3 for new connections; open ones keep theirs"));
+        d.awaitFx(() -> d.model().status().messageProperty().get().equals("server sweep 2s x 3 for new connections; open ones keep theirs"));
         assertThat(d.lab.lab().server().sweep().misses()).isEqualTo(3);
     }
 
@@ -124,7 +124,7 @@ class DashboardUiTest {
 
     @Test
     void exportWritesOnePngPerChart(@TempDir Path folder) throws Exception {
-        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        d.awaitFx(() -> d.model().status().clientsUpProperty().get() == 4);
         d.exportFolder.set(folder.toFile());
         d.robot.clickOn("app-heartbeat-1");
         d.awaitFx(() -> d.dashboard.view().charts().rttSets().size() == 1
@@ -133,7 +133,7 @@ class DashboardUiTest {
         List<Path> expected = List.of(folder.resolve("chart-rtt.png"), folder.resolve("chart-heartbeats.png"),
                 folder.resolve("chart-kernel.png"));
         d.awaitFx(() -> expected.stream().allMatch(Files::isRegularFile)
-                && d.model().messageProperty().get().startsWith("exported 3"));
+                && d.model().status().messageProperty().get().startsWith("exported 3"));
         for (Path p : expected) {
             assertThat(Files.size(p)).isGreaterThan(1000);
         }
@@ -171,10 +171,10 @@ class DashboardUiTest {
     @Test
     void everyChartLegendStaysBesideItsPlotAndInsideItsChart() throws Exception {
         // Eight charted clients: 24 entries (three series each) need several columns.
-        d.awaitFx(() -> d.model().clientsUpProperty().get() == 4);
+        d.awaitFx(() -> d.model().status().clientsUpProperty().get() == 4);
         setCount(4);
         d.robot.clickOn(d.node("#add-clients"));
-        d.awaitFx(() -> d.model().clientsUpProperty().get() == 8 && d.dashboard.view().charts().charts().stream()
+        d.awaitFx(() -> d.model().status().clientsUpProperty().get() == 8 && d.dashboard.view().charts().charts().stream()
                 .allMatch(c -> c.getLegend().getNode() instanceof javafx.scene.Parent p
                         && p.getChildrenUnmodifiable().size() >= 8));
         for (io.fair_acc.chartfx.XYChart chart : d.dashboard.view().charts().charts()) {

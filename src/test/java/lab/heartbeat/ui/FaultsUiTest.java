@@ -34,9 +34,9 @@ class FaultsUiTest {
             assertThat(fx(() -> d.robot.lookup("#latency").queryAs(Button.class).isDisabled())).isFalse();
 
             d.robot.clickOn("app-heartbeat-1");
-            d.awaitFx(() -> d.model().selectedClients().equals(java.util.List.of("app-heartbeat-1")));
+            d.awaitFx(() -> d.model().connections().selectedClients().equals(java.util.List.of("app-heartbeat-1")));
             d.clickButton("#pull-cable");
-            d.awaitFx(() -> d.model().row("app-heartbeat-1").state() != StateBadge.UP
+            d.awaitFx(() -> d.model().connections().row("app-heartbeat-1").state() != StateBadge.UP
                     && hasDetection(d, 1, "app-heartbeat"));
             assertThat(fx(() -> d.dashboard.view().side().getSelectionModel().getSelectedItem().getId()))
                     .isEqualTo("race-tab");
@@ -52,17 +52,17 @@ class FaultsUiTest {
                     .isGreaterThan(5_000);
 
             d.clickButton("#plug-in");
-            d.awaitFx(() -> d.model().row("app-heartbeat-1").state() == StateBadge.UP
+            d.awaitFx(() -> d.model().connections().row("app-heartbeat-1").state() == StateBadge.UP
                     && d.model().races().races().get(0).clearedSeconds() > 0);
 
             // The keyboard: P pulls, U plugs in, with the table focused.
             d.robot.clickOn("app-heartbeat-1");
             d.robot.type(KeyCode.P);
-            d.awaitFx(() -> d.model().races().races().size() == 2 && d.model().row("app-heartbeat-1").state() != StateBadge.UP
+            d.awaitFx(() -> d.model().races().races().size() == 2 && d.model().connections().row("app-heartbeat-1").state() != StateBadge.UP
                     && hasDetection(d, 2, "app-heartbeat"));
             d.robot.type(KeyCode.U);
             d.awaitFx(() -> d.model().races().races().get(1).clearedSeconds() > 0
-                    && d.model().row("app-heartbeat-1").state() == StateBadge.UP);
+                    && d.model().connections().row("app-heartbeat-1").state() == StateBadge.UP);
             assertThat(fx(() -> d.robot.lookup("#pull-cable").queryAs(Button.class).getTooltip().getText()))
                     .endsWith("(P)");
         }
@@ -90,7 +90,7 @@ class FaultsUiTest {
             assertThat(fx(() -> d.robot.lookup("#explanation-frozen").tryQuery().isPresent())).isTrue();
             d.robot.clickOn("app-heartbeat-1");
             d.robot.type(KeyCode.P);
-            d.awaitFx(() -> d.model().messageProperty().get().startsWith("cable-pull is unavailable"));
+            d.awaitFx(() -> d.model().status().messageProperty().get().startsWith("cable-pull is unavailable"));
         }
     }
 
@@ -100,7 +100,7 @@ class FaultsUiTest {
         lab.faultStatus = new FaultStatus("fake", "host", "", "", java.util.Map.of());
         org.testfx.api.FxToolkit.registerPrimaryStage();
         Dashboard dashboard = fx(() -> {
-            Dashboard dash = new Dashboard(lab, owner -> null);
+            Dashboard dash = new Dashboard(lab, (owner, title) -> null);
             dash.show(new javafx.stage.Stage());
             return dash;
         });
@@ -114,20 +114,20 @@ class FaultsUiTest {
             });
             assertThat(lab.restartBegun.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(fx(restart::isDisabled)).isTrue();
-            assertThat(fx(() -> dashboard.model().restartingProperty().get())).isTrue();
+            assertThat(fx(() -> dashboard.model().faults().restartingProperty().get())).isTrue();
 
             // The command thread is free: clients are added while the server is down.
             fx(() -> {
-                dashboard.model().addClients();
+                dashboard.model().connections().addClients();
                 return null;
             });
             org.awaitility.Awaitility.await().atMost(DashboardFixture.PATIENCE)
-                    .until(() -> fx(() -> dashboard.model().rows().size() == 1));
+                    .until(() -> fx(() -> dashboard.model().connections().rows().size() == 1));
             assertThat(fx(restart::isDisabled)).isTrue();
 
             lab.restartMayEnd.countDown();
             org.awaitility.Awaitility.await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> !restart.isDisabled()));
-            assertThat(fx(() -> dashboard.model().messageProperty().get())).isEqualTo("server back after 1s");
+            assertThat(fx(() -> dashboard.model().status().messageProperty().get())).isEqualTo("server back after 1s");
         } finally {
             lab.restartMayEnd.countDown();
             org.testfx.api.FxToolkit.cleanupStages();

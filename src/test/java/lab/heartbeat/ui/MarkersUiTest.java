@@ -41,7 +41,7 @@ class MarkersUiTest {
         await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.view().charts().markers().size() == 1));
         assertThat(fx(() -> dashboard.view().charts().markers().get(0).label()))
                 .isEqualTo("app-heartbeat-1 app-heartbeat");
-        assertThat(fx(() -> dashboard.model().notificationProperty().get().text()))
+        assertThat(fx(() -> dashboard.model().log().notificationProperty().get().text()))
                 .isEqualTo("app-heartbeat-1: client app-heartbeat 1.50 s");
 
         Path folder = Path.of("target", "screenshots");
@@ -101,11 +101,11 @@ class MarkersUiTest {
         FxToolkit.registerPrimaryStage();
         lab.addClients("app-heartbeat", clients, Presets.teaching().defaultProfile());
         dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, owner -> null);
+            Dashboard d = new Dashboard(lab, (owner, title) -> null);
             d.show(new Stage());
             return d;
         });
-        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().rows().size() == clients));
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().connections().rows().size() == clients));
     }
 
     private static java.util.List<javafx.geometry.Bounds> labels(io.fair_acc.chartfx.XYChart chart) {

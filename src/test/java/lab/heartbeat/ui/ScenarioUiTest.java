@@ -32,7 +32,7 @@ class ScenarioUiTest {
         d.robot.clickOn("Scenario");
         d.robot.clickOn(d.node("#scenario-cable-pull"));
         // While it runs, the views show the run's lab, with progress.
-        d.awaitFx(() -> d.model().labNameProperty().get().equals("cable-pull")
+        d.awaitFx(() -> d.model().status().labNameProperty().get().equals("cable-pull")
                 && d.dashboard.scenarios().progressProperty().get() > 0.05
                 && d.dashboard.scenarios().runningProperty().get());
         d.awaitFx(() -> d.model().races().races().stream().anyMatch(r -> r.source().equals("cable-pull")
@@ -41,7 +41,7 @@ class ScenarioUiTest {
         assertThat(fx(() -> d.dashboard.scenarios().resultProperty().get().completed())).isTrue();
         assertThat(fx(() -> d.robot.lookup("#scenario-status").queryLabeled().getText())).startsWith("cable-pull: completed");
         // Back on the dashboard's own lab; the run's race stays in the list and is shown.
-        d.awaitFx(() -> d.model().labNameProperty().get().equals(RaceView.LIVE) && d.upBadges() == 4);
+        d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceView.LIVE) && d.upBadges() == 4);
         assertThat(fx(() -> d.model().races().shownRaceProperty().get().source())).isEqualTo("cable-pull");
 
         d.exportFolder.set(folder.toFile());
@@ -71,13 +71,13 @@ class ScenarioUiTest {
         d.scenarioFile.set(file.toFile());
         d.robot.clickOn("Scenario");
         d.robot.clickOn(d.node("#scenario-open"));
-        d.awaitFx(() -> d.model().labNameProperty().get().equals("long") && d.model().rows().size() == 2
+        d.awaitFx(() -> d.model().status().labNameProperty().get().equals("long") && d.model().connections().rows().size() == 2
                 && d.dashboard.scenarios().progressProperty().get() > 0);
         d.clickButton("#scenario-stop");
         d.awaitFx(() -> !d.dashboard.scenarios().runningProperty().get());
         assertThat(fx(() -> d.dashboard.scenarios().resultProperty().get().completed())).isFalse();
         assertThat(fx(() -> d.dashboard.scenarios().statusProperty().get())).startsWith("long: stopped");
-        d.awaitFx(() -> d.model().labNameProperty().get().equals(RaceView.LIVE) && d.model().rows().size() == 4);
+        d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceView.LIVE) && d.model().connections().rows().size() == 4);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ScenarioUiTest {
         d.awaitFx(() -> !d.dashboard.scenarios().runningProperty().get()
                 && d.dashboard.scenarios().statusProperty().get().contains("bad.yaml:5"));
         assertThat(fx(() -> d.dashboard.scenarios().statusProperty().get())).contains("profile");
-        assertThat(fx(() -> d.model().labNameProperty().get())).isEqualTo(RaceView.LIVE);
+        assertThat(fx(() -> d.model().status().labNameProperty().get())).isEqualTo(RaceView.LIVE);
     }
 
     private void await(java.util.concurrent.Callable<Boolean> condition) {

@@ -45,14 +45,14 @@ public final class ConnectionRow {
     private Profile judgedSpec;
     private int judgedEdits = -1;
     /** The tick that last saw this client, to drop the rows of removed ones. */
-    public long seenTick;
+    long seenTick;
 
-    public ConnectionRow(String client, String profile) {
+    ConnectionRow(String client, String profile) {
         this.client = client;
         this.profile = profile;
     }
 
-    public void update(EndpointView v) {
+    void update(EndpointView v) {
         state.set(StateBadge.of(v));
         rttMs.set(v.rttLastMs());
         sent.set(v.heartbeatsSent());
@@ -70,7 +70,7 @@ public final class ConnectionRow {
     }
 
     /** Judges the client's parameters ({@code spec}, as the lab runs them) against the current versions. */
-    public void params(Profile spec, ProfileVersions versions) {
+    void params(Profile spec, ProfileVersions versions) {
         int edits = versions.edits();
         if (spec == judgedSpec && edits == judgedEdits) {
             return;

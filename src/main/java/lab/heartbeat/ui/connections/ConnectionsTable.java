@@ -1,6 +1,5 @@
 package lab.heartbeat.ui.connections;
 
-import lab.heartbeat.ui.DashboardModel;
 import lab.heartbeat.ui.common.Formats;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +16,7 @@ import javafx.scene.control.Tooltip;
 /** The connections table: one row per client, updated in place, sortable, multi-select. */
 public final class ConnectionsTable extends TableView<ConnectionRow> {
 
-    public ConnectionsTable(DashboardModel model) {
+    public ConnectionsTable(ConnectionsViewModel model) {
         setId("connections");
         getStyleClass().add("connections");
         SortedList<ConnectionRow> sorted = new SortedList<>(model.visibleRows());

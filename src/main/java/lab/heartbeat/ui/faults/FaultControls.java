@@ -1,8 +1,9 @@
 package lab.heartbeat.ui.faults;
 
-import lab.heartbeat.ui.DashboardModel;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -15,7 +16,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import lab.heartbeat.detect.Durations;
 import lab.heartbeat.fault.FaultKind;
 
 /**
@@ -28,16 +28,15 @@ public final class FaultControls {
     private record Command(String id, String text, String shortcut, FaultKind kind, String help, Runnable action) {
     }
 
-    private final DashboardModel model;
+    private final FaultsViewModel model;
     private final Runnable showRace;
     private final List<Command> commands = new ArrayList<>();
-    private final List<Runnable> refreshers = new ArrayList<>();
     private final TextField down = new TextField("1s");
     private final TextField delay = new TextField("300ms");
     private final TextField jitter = new TextField("50ms");
 
     /** {@code showRace} brings the race panel to the front when a fault is made. */
-    public FaultControls(DashboardModel model, Runnable showRace) {
+    public FaultControls(FaultsViewModel model, Runnable showRace) {
         this.model = model;
         this.showRace = showRace;
         add("pull-cable", "Pull cable", "P", FaultKind.CABLE_PULL,
@@ -66,12 +65,8 @@ public final class FaultControls {
     }
 
     private void restart() {
-        try {
-            model.restartServer(Durations.parse(down.getText().trim()));
-            showRace.run();
-        } catch (IllegalArgumentException e) {
-            model.showMessage("server restart: down time: " + e.getMessage());
-        }
+        model.restartServer(down.getText());
+        showRace.run();
     }
 
     private void latency() {
@@ -109,8 +104,6 @@ public final class FaultControls {
                 delay, new Label("±"), jitter);
         lat.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         nodes.add(lat);
-        model.faultStatusProperty().addListener((o, old, status) -> refreshers.forEach(Runnable::run));
-        model.restartingProperty().addListener((o, old, now) -> refreshers.forEach(Runnable::run));
         return nodes;
     }
 
@@ -118,69 +111,57 @@ public final class FaultControls {
     private Node guarded(Button button, FaultKind kind, String help) {
         StackPane wrapper = new StackPane(button);
         wrapper.setId(button.getId() + "-wrapper");
+        if (kind == null) {
+            button.setTooltip(new Tooltip(help));
+            return wrapper;
+        }
         Tooltip enabled = new Tooltip(help);
-        Runnable refresh = () -> {
-            String why = kind == null ? null : model.faultStatusProperty().get().whyUnavailable(kind);
-            // One server restart at a time: its button waits for the running one to end.
-            button.setDisable(why != null || kind == FaultKind.SERVER_RESTART && model.restartingProperty().get());
-            if (why == null) {
-                button.setTooltip(enabled);
-                Tooltip.uninstall(wrapper, (Tooltip) wrapper.getProperties().get("why"));
-            } else {
-                Tooltip t = new Tooltip(kind.label() + " is unavailable: " + why);
-                t.setWrapText(true);
-                t.setMaxWidth(480);
-                button.setTooltip(t);
-                Tooltip.install(wrapper, t);
-                wrapper.getProperties().put("why", t);
-            }
-        };
-        refresh.run();
-        refreshers.add(refresh);
+        Tooltip disabled = new Tooltip();
+        disabled.setWrapText(true);
+        disabled.setMaxWidth(480);
+        ReadOnlyStringProperty why = model.unavailableProperty(kind);
+        disabled.textProperty().bind(why);
+        button.disableProperty().bind(why.isNotEmpty());
+        button.tooltipProperty().bind(Bindings.when(why.isEmpty()).then(enabled).otherwise(disabled));
+        // A disabled control gets no mouse events: its wrapper shows why.
+        why.addListener((o, old, now) -> showReason(wrapper, disabled, now));
+        showReason(wrapper, disabled, why.get());
         return wrapper;
+    }
+
+    private static void showReason(Node wrapper, Tooltip reason, String why) {
+        if (why.isEmpty()) {
+            Tooltip.uninstall(wrapper, reason);
+        } else {
+            Tooltip.install(wrapper, reason);
+        }
     }
 
     /** The connections table's context menu: the same commands, shortcuts shown. */
     public ContextMenu contextMenu() {
         ContextMenu menu = new ContextMenu();
         for (Command c : commands) {
-            MenuItem item = new MenuItem(c.text() + (c.shortcut() == null ? "" : "    (" + c.shortcut() + ")"));
-            item.setId("menu-" + c.id());
-            item.setOnAction(e -> c.action().run());
-            menu.getItems().add(item);
+            menu.getItems().add(item("menu-" + c.id(), c.text() + (c.shortcut() == null ? "" : "    (" + c.shortcut() + ")"),
+                    c.kind(), c.action()));
             if (c.id().equals("plug-in") || c.id().equals("drop-to-client") || c.id().equals("unfreeze")) {
                 menu.getItems().add(new SeparatorMenuItem());
             }
         }
-        MenuItem latency = new MenuItem("Latency (delay ± jitter from the toolbar)");
-        latency.setId("menu-latency");
-        latency.setOnAction(e -> latency());
-        MenuItem restart = new MenuItem("Restart server (down time from the toolbar)");
-        restart.setId("menu-server-restart");
-        restart.setOnAction(e -> restart());
-        menu.getItems().addAll(latency, new SeparatorMenuItem(), restart);
-        menu.setOnShowing(e -> {
-            for (MenuItem item : menu.getItems()) {
-                FaultKind kind = kindOf(item.getId());
-                item.setDisable(kind != null && model.faultStatusProperty().get().whyUnavailable(kind) != null
-                        || kind == FaultKind.SERVER_RESTART && model.restartingProperty().get());
-            }
-        });
+        menu.getItems().addAll(item("menu-latency", "Latency (delay ± jitter from the toolbar)", FaultKind.LATENCY,
+                this::latency), new SeparatorMenuItem(),
+                item("menu-server-restart", "Restart server (down time from the toolbar)", FaultKind.SERVER_RESTART,
+                        this::restart));
         return menu;
     }
 
-    private FaultKind kindOf(String menuId) {
-        if (menuId == null) {
-            return null;
+    private MenuItem item(String id, String text, FaultKind kind, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        if (kind != null) {
+            item.disableProperty().bind(model.unavailableProperty(kind).isNotEmpty());
         }
-        if (menuId.equals("menu-latency")) {
-            return FaultKind.LATENCY;
-        }
-        if (menuId.equals("menu-server-restart")) {
-            return FaultKind.SERVER_RESTART;
-        }
-        return commands.stream().filter(c -> menuId.equals("menu-" + c.id())).map(Command::kind).findFirst()
-                .orElse(null);
+        return item;
     }
 
     /** P pulls the selected clients' cables, U plugs them in; not while typing in a text field. */
@@ -192,11 +173,10 @@ public final class FaultControls {
             return;
         }
         if (e.getCode() == KeyCode.P) {
-            if (model.faultStatusProperty().get().whyUnavailable(FaultKind.CABLE_PULL) == null) {
+            if (model.unavailableProperty(FaultKind.CABLE_PULL).get().isEmpty()) {
                 fault(FaultKind.CABLE_PULL);
             } else {
-                model.showMessage("cable-pull is unavailable: "
-                        + model.faultStatusProperty().get().whyUnavailable(FaultKind.CABLE_PULL));
+                model.fault(FaultKind.CABLE_PULL);
             }
             e.consume();
         } else if (e.getCode() == KeyCode.U) {

@@ -1,6 +1,6 @@
 package lab.heartbeat.ui.lab;
 
-import lab.heartbeat.ui.DashboardModel;
+import lab.heartbeat.ui.log.LogViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import lab.heartbeat.telemetry.Detection;
@@ -9,7 +9,7 @@ import lab.heartbeat.telemetry.TelemetrySnapshot;
 
 /**
  * What the dashboard shows in one tick: the snapshot, the events appended since the previous frame
- * (at most the log panel's {@value DashboardModel#EVENT_LINES}, the newest), the detections since
+ * (at most the log panel's {@value LogViewModel#EVENT_LINES}, the newest), the detections since
  * the previous frame, the lab it was read from (null: the one the view model already shows), and
  * every fault's race when they changed (null otherwise).
  */
@@ -28,7 +28,7 @@ public record DashboardFrame(TelemetrySnapshot snapshot, List<LabEvent> newEvent
 
     private static List<LabEvent> newest(List<LabEvent> events) {
         int n = events.size();
-        return n <= DashboardModel.EVENT_LINES ? events : events.subList(n - DashboardModel.EVENT_LINES, n);
+        return n <= LogViewModel.EVENT_LINES ? events : events.subList(n - LogViewModel.EVENT_LINES, n);
     }
 
     /**

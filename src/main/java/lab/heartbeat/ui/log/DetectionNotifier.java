@@ -1,6 +1,5 @@
 package lab.heartbeat.ui.log;
 
-import lab.heartbeat.ui.DashboardModel;
 import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -12,7 +11,7 @@ public final class DetectionNotifier {
     private DetectionNotifier() {
     }
 
-    public static void attach(DashboardModel model, Window owner) {
+    public static void attach(LogViewModel model, Window owner) {
         model.notificationProperty().addListener((obs, old, notice) -> {
             if (notice != null && owner.isShowing()) {
                 Notifications.create().owner(owner).title("Detection").text(notice.text())

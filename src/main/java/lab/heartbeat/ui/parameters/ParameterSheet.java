@@ -1,6 +1,5 @@
 package lab.heartbeat.ui.parameters;
 
-import lab.heartbeat.ui.DashboardModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import org.controlsfx.property.editor.PropertyEditor;
  */
 public final class ParameterSheet extends PropertySheet {
 
-    public ParameterSheet(DashboardModel model) {
+    public ParameterSheet(ParametersViewModel model) {
         setId("parameters");
         setMode(Mode.CATEGORY);
         setModeSwitcherVisible(false);
