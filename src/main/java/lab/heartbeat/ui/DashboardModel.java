@@ -67,7 +67,7 @@ public final class DashboardModel {
             switchTo(frame.source());
         }
         TelemetrySnapshot snapshot = frame.snapshot();
-        int up = connections.apply(snapshot);
+        int up = connections.apply(snapshot, frame.races());
         status.clients(up, connections.rows().size());
         log.apply(frame.newEvents(), frame.newDetections());
         charts.apply(snapshot.nanos(), frame.newDetections(), frame.races());

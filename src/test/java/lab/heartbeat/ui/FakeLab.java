@@ -25,6 +25,8 @@ import lab.heartbeat.transport.ServerSettings;
 /** A lab without a network: the test says which clients exist and in which state. */
 final class FakeLab implements LabGateway {
     final Map<String, Profile> clients = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Each client's state; a client not named here is up. */
+    final Map<String, ClientState> states = new java.util.concurrent.ConcurrentHashMap<>();
     final List<String> removed = new ArrayList<>();
     final List<Detection> detections = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<LabEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,7 +61,10 @@ final class FakeLab implements LabGateway {
         List<EndpointView> views = new ArrayList<>();
         long now = now();
         synchronized (clients) {
-            clients.forEach((name, p) -> views.add(view(name, p.name(), ClientState.UP, true, now / 100_000_000, p)));
+            clients.forEach((name, p) -> {
+                ClientState state = states.getOrDefault(name, ClientState.UP);
+                views.add(view(name, p.name(), state, state == ClientState.UP, now / 100_000_000, p));
+            });
         }
         return new TelemetrySnapshot(now, views, List.of(), events.size(), detections.size());
     }

@@ -40,6 +40,11 @@ class FaultsUiTest {
                     && hasDetection(d, 1, "app-heartbeat"));
             assertThat(fx(() -> d.dashboard.view().side().getSelectionModel().getSelectedItem().getId()))
                     .isEqualTo("race-tab");
+            // The table states the detection with the race's own figure: the delay after the fault's t0.
+            d.awaitFx(() -> theRaceFigure(d, "app-heartbeat-1").equals(
+                    d.model().connections().row("app-heartbeat-1").lastDetectionProperty().get()));
+            assertThat(fx(() -> d.model().connections().row("app-heartbeat-1").lastDetectionProperty().get()))
+                    .matches("app-heartbeat \\d+\\.\\d ms after fault-1");
             assertThat(fx(() -> d.robot.lookup("#race-summary").queryAs(Label.class).getText()))
                     .contains("fault-1: cable-pull by proxy on app-heartbeat-1");
             assertThat(fx(() -> d.robot.lookup("#explanation-proxy").tryQuery().isPresent())).isTrue();
@@ -133,6 +138,14 @@ class FaultsUiTest {
             org.testfx.api.FxToolkit.cleanupStages();
             dashboard.close();
         }
+    }
+
+    /** How the race panel states this client's own detection, as the table should. */
+    private static String theRaceFigure(DashboardFixture d, String client) {
+        return d.dashboard.view().race().entries().stream()
+                .filter(e -> e.client().equals(client) && e.side().equals("client") && e.isDetection())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f ms after fault-1", e.cause(), e.measuredMs()))
+                .findFirst().orElse("no detection in the race");
     }
 
     /** Whether race number {@code n} shows, in its panel, a detection by this mechanism. */

@@ -1,6 +1,5 @@
 package lab.heartbeat.ui.connections;
 
-import lab.heartbeat.ui.common.Formats;
 import lab.heartbeat.ui.parameters.ProfileVersions;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,6 +40,8 @@ public final class ConnectionRow {
     private final ReadOnlyStringWrapper paramsLabel = new ReadOnlyStringWrapper(this, "paramsLabel", "");
     private final ReadOnlyStringWrapper paramsDifferences = new ReadOnlyStringWrapper(this, "paramsDifferences", "");
     private Detection shownDetection;
+    /** The version of the races the detection was stated with. */
+    private int statedWith = -1;
     /** The profile the params were judged for, and the edit count then: judged again when either changes. */
     private Profile judgedSpec;
     private int judgedEdits = -1;
@@ -52,7 +53,8 @@ public final class ConnectionRow {
         this.profile = profile;
     }
 
-    void update(EndpointView v) {
+    /** Shows the client's latest figures; {@code delays} states its last detection as the race does. */
+    void update(EndpointView v, DetectionDelays delays) {
         state.set(StateBadge.of(v));
         rttMs.set(v.rttLastMs());
         sent.set(v.heartbeatsSent());
@@ -63,9 +65,10 @@ public final class ConnectionRow {
         probes.set(k == null ? -1 : k.probes());
         retransmits.set(k == null ? -1 : k.totalRetrans());
         unacked.set(k == null ? -1 : k.unacked());
-        if (v.lastDetection() != shownDetection) {
+        if (v.lastDetection() != shownDetection || delays.version() != statedWith) {
             shownDetection = v.lastDetection();
-            lastDetection.set(Formats.detection(shownDetection));
+            statedWith = delays.version();
+            lastDetection.set(delays.label(shownDetection));
         }
     }
 

@@ -12,6 +12,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import lab.heartbeat.ui.common.NaturalOrder;
 
 /** The connections table: one row per client, updated in place, sortable, multi-select. */
 public final class ConnectionsTable extends TableView<ConnectionRow> {
@@ -24,15 +29,19 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(new Label("no clients"));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the width their content needs; a narrow window scrolls rather than cutting names.
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
 
         TableColumn<ConnectionRow, String> client = column("client", r -> new ReadOnlyObjectWrapper<>(r.client()));
-        client.setPrefWidth(130);
+        client.setComparator(NaturalOrder.INSTANCE);
+        client.setPrefWidth(150);
         TableColumn<ConnectionRow, String> profile = column("profile", r -> new ReadOnlyObjectWrapper<>(r.profile()));
-        profile.setPrefWidth(150);
+        profile.setComparator(NaturalOrder.INSTANCE);
+        profile.setPrefWidth(170);
         TableColumn<ConnectionRow, StateBadge> state = column("state", ConnectionRow::stateProperty);
         state.setCellFactory(c -> new BadgeCell());
         state.setComparator(java.util.Comparator.comparing(StateBadge::ordinal));
+        state.setPrefWidth(100);
         TableColumn<ConnectionRow, Number> rtt = column("RTT ms", ConnectionRow::rttMsProperty);
         rtt.setCellFactory(c -> new TextCell<>(n -> Formats.millis(n.doubleValue())));
         TableColumn<ConnectionRow, Number> sent = column("sent", ConnectionRow::sentProperty);
@@ -46,7 +55,8 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         TableColumn<ConnectionRow, Number> unacked = column("unacked", ConnectionRow::unackedProperty);
         unacked.setCellFactory(c -> new TextCell<>(n -> Formats.count(n.longValue())));
         TableColumn<ConnectionRow, String> detection = column("last detection", ConnectionRow::lastDetectionProperty);
-        detection.setPrefWidth(170);
+        detection.setComparator(NaturalOrder.INSTANCE);
+        detection.setPrefWidth(250);
         TableColumn<ConnectionRow, ConnectionRow> params = column("params", ReadOnlyObjectWrapper::new);
         params.setId("params");
         params.setCellFactory(c -> new ParamsCell());
@@ -55,11 +65,40 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
                 retrans, unacked, detection, params));
         for (TableColumn<ConnectionRow, ?> c : getColumns()) {
             c.setId(c.getId() == null ? "col-" + c.getText().replace(' ', '-') : c.getId());
+            c.setMinWidth(headerWidth(c.getText()));
+            c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
         }
+        model.visibleRows().addListener((ListChangeListener<ConnectionRow>) change -> fitNames(client, change));
 
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConnectionRow>) change ->
                 model.select(getSelectionModel().getSelectedItems().stream()
                         .filter(java.util.Objects::nonNull).map(ConnectionRow::client).toList()));
+    }
+
+    /** Room for a header's title (bold, see base.css) and its sort arrow. */
+    private static double headerWidth(String title) {
+        Text text = new Text(title);
+        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
+        return text.getLayoutBounds().getWidth() + 28;
+    }
+
+    private static double textWidth(String text) {
+        Text t = new Text(text);
+        t.setFont(Font.font(Font.getDefault().getFamily(), 13));
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** Widens the client column to the longest name added, so that no two names look the same. */
+    private static void fitNames(TableColumn<ConnectionRow, String> client, ListChangeListener.Change<? extends ConnectionRow> change) {
+        double widest = 0;
+        while (change.next()) {
+            for (ConnectionRow r : change.getAddedSubList()) {
+                widest = Math.max(widest, textWidth(r.client()));
+            }
+        }
+        if (widest + 24 > client.getWidth()) {
+            client.setPrefWidth(widest + 24);
+        }
     }
 
     private static <T> TableColumn<ConnectionRow, T> column(String title,
@@ -89,6 +128,8 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
 
         BadgeCell() {
             badge.getStyleClass().add("badge");
+            // A badge shows its whole word; the column is made wide enough for the longest.
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             setGraphic(null);
         }
 

@@ -18,6 +18,7 @@ import javafx.collections.transformation.FilteredList;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
 import lab.heartbeat.ui.lab.CommandRunner;
+import lab.heartbeat.ui.lab.RaceView;
 import lab.heartbeat.ui.parameters.ParametersViewModel;
 
 /**
@@ -35,6 +36,7 @@ public final class ConnectionsViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<String> selectedClients = FXCollections.observableArrayList();
     private final IntegerProperty addCount = new SimpleIntegerProperty(this, "addCount", 1);
+    private final DetectionDelays delays = new DetectionDelays();
     private long tick;
 
     // Views handed out once: an unmodifiable wrapper only weakly listens to its list, so a listener
@@ -53,9 +55,13 @@ public final class ConnectionsViewModel {
     /**
      * Applies one snapshot: rows updated in place, new clients appended, removed ones dropped.
      *
+     * @param races the shown lab's races, or null when they did not change
      * @return how many clients are up
      */
-    public int apply(TelemetrySnapshot snapshot) {
+    public int apply(TelemetrySnapshot snapshot, List<RaceView> races) {
+        if (races != null) {
+            delays.races(races);
+        }
         List<ConnectionRow> added = new ArrayList<>();
         long now = ++tick;
         int up = 0;
@@ -67,7 +73,7 @@ public final class ConnectionsViewModel {
                 added.add(row);
             }
             row.seenTick = now;
-            row.update(v);
+            row.update(v, delays);
             row.params(v.profileSpec(), parameters.versions());
             if (row.state() == StateBadge.UP) {
                 up++;
@@ -86,6 +92,7 @@ public final class ConnectionsViewModel {
         rows.clear();
         rowsByClient.clear();
         selectedClients.clear();
+        delays.races(List.of());
     }
 
     private static Predicate<ConnectionRow> matching(String text) {
