@@ -113,7 +113,9 @@ public final class DashboardView extends BorderPane {
         log.setId("event-log");
         log.getStyleClass().add("event-log");
         log.setPrefHeight(130);
-        setBottom(new VBox(log, new StatusBarView(model.status(), scenario == null ? null : scenario.status())));
+        // The status bar sits above the log: detection notices pop up over the log's corner, which
+        // lists the same detections, and never over the status bar.
+        setBottom(new VBox(new StatusBarView(model.status(), scenario == null ? null : scenario.status()), log));
         addEventHandler(KeyEvent.KEY_PRESSED,
                 e -> faults.handleShortcut(e, getScene() == null ? null : getScene().getFocusOwner()));
     }

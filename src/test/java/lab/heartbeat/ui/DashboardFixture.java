@@ -25,6 +25,8 @@ final class DashboardFixture implements AutoCloseable {
     final LiveLab lab;
     final Dashboard dashboard;
     final AtomicReference<File> exportFolder = new AtomicReference<>();
+    /** The title of the last folder chooser the dashboard opened. */
+    final AtomicReference<String> chooserTitle = new AtomicReference<>();
     final AtomicReference<File> scenarioFile = new AtomicReference<>();
 
     DashboardFixture() throws Exception {
@@ -36,7 +38,10 @@ final class DashboardFixture implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         this.lab = lab;
         dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, (owner, title) -> exportFolder.get(), owner -> scenarioFile.get());
+            Dashboard d = new Dashboard(lab, (owner, title) -> {
+                chooserTitle.set(title);
+                return exportFolder.get();
+            }, owner -> scenarioFile.get());
             Stage stage = new Stage();
             d.show(stage);
             return d;

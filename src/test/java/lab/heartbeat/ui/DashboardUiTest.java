@@ -137,6 +137,7 @@ class DashboardUiTest {
         for (Path p : expected) {
             assertThat(Files.size(p)).isGreaterThan(1000);
         }
+        assertThat(d.chooserTitle.get()).isEqualTo("Export the charts as PNG into");
     }
 
     @Test

@@ -43,6 +43,12 @@ class MarkersUiTest {
                 .isEqualTo("app-heartbeat-1 app-heartbeat");
         assertThat(fx(() -> dashboard.model().log().notificationProperty().get().text()))
                 .isEqualTo("app-heartbeat-1: client app-heartbeat 1.50 s");
+        // Notices pop up in the bottom left corner, over the log (which lists the same detections):
+        // the status bar is above the log, out of their way.
+        javafx.geometry.Bounds bar = fx(() -> bounds(dashboard.scene().lookup("#status-bar")));
+        javafx.geometry.Bounds log = fx(() -> bounds(dashboard.scene().lookup("#event-log")));
+        assertThat(bar.getMaxY()).as("status bar %s above the log %s", bar, log).isLessThanOrEqualTo(log.getMinY());
+        assertThat(log.getHeight()).as("room in the log for a notice").isGreaterThanOrEqualTo(110);
 
         Path folder = Path.of("target", "screenshots");
         fx(() -> new ChartExporter(Runnable::run).export(Map.of("charts-with-detection", dashboard.view().charts()),
@@ -94,6 +100,10 @@ class MarkersUiTest {
             return null;
         });
         assertThat(fx(() -> rtt.getPlugins().stream().filter(p -> first.contains(p)).toList())).isEmpty();
+    }
+
+    private static javafx.geometry.Bounds bounds(javafx.scene.Node node) {
+        return node.localToScene(node.getLayoutBounds());
     }
 
     /** The dashboard on the fake lab with that many app-heartbeat clients, once their rows show. */

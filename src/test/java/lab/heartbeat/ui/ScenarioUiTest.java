@@ -29,6 +29,11 @@ class ScenarioUiTest {
 
     @Test
     void aBundledScenarioRunsFromTheMenuOnTheSameViewsAndExports(@TempDir Path folder) throws Exception {
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> {
+            d.dashboard.scenarios().statusProperty().addListener((o, old, now) -> statuses.add(now));
+            return null;
+        });
         d.robot.clickOn("Scenario");
         d.robot.clickOn(d.node("#scenario-cable-pull"));
         // While it runs, the views show the run's lab, with progress.
@@ -40,6 +45,8 @@ class ScenarioUiTest {
         await(() -> !d.dashboard.scenarios().runningProperty().get());
         assertThat(fx(() -> d.dashboard.scenarios().resultProperty().get().completed())).isTrue();
         assertThat(fx(() -> d.robot.lookup("#scenario-status").queryLabeled().getText())).startsWith("cable-pull: completed");
+        assertThat(statuses).filteredOn(t -> t.contains(" at ")).isNotEmpty()
+                .allMatch(t -> t.matches("cable-pull at \\d+\\.\\d s: .*"), "a step's time in tenths of a second");
         // Back on the dashboard's own lab; the run's race stays in the list and is shown.
         d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceView.LIVE) && d.upBadges() == 4);
         assertThat(fx(() -> d.model().races().shownRaceProperty().get().source())).isEqualTo("cable-pull");
@@ -54,6 +61,8 @@ class ScenarioUiTest {
                 && d.dashboard.scenarios().statusProperty().get().startsWith("exported"));
         assertThat(Files.readString(folder.resolve("report.json"))).contains("cable-pull");
         assertThat(Files.size(folder.resolve("race.png"))).isGreaterThan(5_000);
+        assertThat(d.chooserTitle.get()).as("the run's chooser is not titled for PNG charts")
+                .isEqualTo("Export the run (report, time series, charts, races) into");
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.2f s", ms / 1000);
     }
 
+    /** A time into a run, to the tenth of a second: "3.0 s", not "3000.398977ms". */
+    public static String elapsed(java.time.Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toNanos() / 1e9);
+    }
+
     public static String millis(double ms) {
         return Double.isNaN(ms) ? "" : String.format(Locale.ROOT, "%.2f", ms);
     }

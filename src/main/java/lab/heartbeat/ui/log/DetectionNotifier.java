@@ -5,7 +5,10 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
-/** Shows the view model's detection notices as ControlsFX notifications (the model limits their rate). */
+/**
+ * Shows the view model's detection notices as ControlsFX notifications (the model limits their
+ * rate), in the window's bottom left corner: over the event log, under the status bar.
+ */
 public final class DetectionNotifier {
 
     private DetectionNotifier() {
@@ -15,7 +18,7 @@ public final class DetectionNotifier {
         model.notificationProperty().addListener((obs, old, notice) -> {
             if (notice != null && owner.isShowing()) {
                 Notifications.create().owner(owner).title("Detection").text(notice.text())
-                        .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(3)).showWarning();
+                        .position(Pos.BOTTOM_LEFT).hideAfter(Duration.seconds(3)).showWarning();
             }
         });
     }

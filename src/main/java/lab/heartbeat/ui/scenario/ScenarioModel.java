@@ -1,5 +1,7 @@
 package lab.heartbeat.ui.scenario;
 
+import lab.heartbeat.ui.common.Formats;
+
 import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.LiveLab;
 import lab.heartbeat.ui.lab.RaceView;
@@ -136,7 +138,7 @@ public final class ScenarioModel {
 
                 @Override
                 public void step(ScenarioPlan.PlannedStep step, Duration elapsed) {
-                    String text = name + " at " + Durations.format(elapsed) + ": " + step.describe();
+                    String text = name + " at " + Formats.elapsed(elapsed) + ": " + step.describe();
                     fx.execute(() -> status.set(text));
                 }
 
