@@ -47,7 +47,7 @@ import lab.heartbeat.ui.status.StatusBarView;
 /** The dashboard's window content: the features' views, laid out. It binds and calls commands; nothing more. */
 public final class DashboardView extends BorderPane {
     /** The title of the folder chooser that "Export PNG…" opens. */
-    public static final String CHARTS_EXPORT_TITLE = "Export the charts as PNG into";
+    private static final String CHARTS_EXPORT_TITLE = "Export the charts as PNG into";
 
     private final DashboardModel model;
     private final ChartsView charts = new ChartsView();
@@ -100,7 +100,7 @@ public final class DashboardView extends BorderPane {
         table.setContextMenu(faults.contextMenu());
         SplitPane center = new SplitPane(table, charts);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.3);
+        center.setDividerPositions(0.34);
         setCenter(center);
         Tab parameters = new Tab("Parameters", new ProfileEditor(model.parameters()));
         parameters.setId("parameters-tab");

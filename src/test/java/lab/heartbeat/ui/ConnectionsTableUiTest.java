@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import lab.heartbeat.detect.Presets;
+import lab.heartbeat.telemetry.DataCount;
 import lab.heartbeat.transport.ClientState;
 import lab.heartbeat.ui.common.Theme;
 import lab.heartbeat.ui.connections.ConnectionRow;
@@ -45,7 +46,9 @@ class ConnectionsTableUiTest {
         for (String name : List.copyOf(lab.clients.keySet())) {
             lab.states.put(name, states[i++ % states.length]);
         }
+        lab.data.put("jittered-1", new DataCount(12, 10, 2));
         open(200);
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> cellOf("jittered-1", "col-data")).equals("12 / 10 / 2"));
         fx(() -> {
             robot.lookup("#connections").queryAs(TableView.class).getSelectionModel().selectAll();
             return null;
@@ -91,6 +94,16 @@ class ConnectionsTableUiTest {
         });
         assertThat(cut).as("texts shown cut").isEmpty();
         assertThat(fx(() -> robot.lookup("#connections .badge").queryAll().size())).isGreaterThanOrEqualTo(4);
+    }
+
+    /** What the table shows in this client's row and this column. */
+    private String cellOf(String client, String columnId) {
+        return robot.lookup("#connections .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())
+                        && c.getTableRow() != null && c.getTableRow().getItem() instanceof ConnectionRow r
+                        && r.client().equals(client))
+                .map(javafx.scene.control.Labeled::getText).findFirst().orElse("");
     }
 
     /** How bright the filter's placeholder is drawn, 0 (black) to 1 (white). */

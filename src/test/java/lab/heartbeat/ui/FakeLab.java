@@ -27,6 +27,8 @@ final class FakeLab implements LabGateway {
     final Map<String, Profile> clients = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** Each client's state; a client not named here is up. */
     final Map<String, ClientState> states = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each client's DATA frames; a client not named here sent none. */
+    final Map<String, DataCount> data = new java.util.concurrent.ConcurrentHashMap<>();
     final List<String> removed = new ArrayList<>();
     final List<Detection> detections = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<LabEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,6 +54,14 @@ final class FakeLab implements LabGateway {
                 state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, DataCount.NONE, 0, 0.5, 0.5, 1, 0, null, null, spec);
     }
 
+    private static EndpointView withData(EndpointView v, DataCount d) {
+        return new EndpointView(v.track(), v.side(), v.client(), v.connection(), v.remote(), v.profile(), v.state(),
+                v.online(), v.connectedNanos(), v.lastReceivedNanos(), v.heartbeatsSent(), v.acksReceived(),
+                v.framesIn(), v.framesOut(), v.bytesIn(), v.bytesOut(), v.dataIn(), v.dataOut(), d, v.misses(),
+                v.rttLastMs(), v.rttMeanMs(), v.connections(), v.reconnectAttempts(), v.kernel(), v.lastDetection(),
+                v.profileSpec());
+    }
+
     static DashboardFrame frame(List<EndpointView> views) {
         return new DashboardFrame(new TelemetrySnapshot(0, views, List.of(), 0, 0), null, List.of());
     }
@@ -63,7 +73,8 @@ final class FakeLab implements LabGateway {
         synchronized (clients) {
             clients.forEach((name, p) -> {
                 ClientState state = states.getOrDefault(name, ClientState.UP);
-                views.add(view(name, p.name(), state, state == ClientState.UP, now / 100_000_000, p));
+                EndpointView v = view(name, p.name(), state, state == ClientState.UP, now / 100_000_000, p);
+                views.add(withData(v, data.getOrDefault(name, DataCount.NONE)));
             });
         }
         return new TelemetrySnapshot(now, views, List.of(), events.size(), detections.size());

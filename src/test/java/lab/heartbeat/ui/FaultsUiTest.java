@@ -45,6 +45,12 @@ class FaultsUiTest {
                     d.model().connections().row("app-heartbeat-1").lastDetectionProperty().get()));
             assertThat(fx(() -> d.model().connections().row("app-heartbeat-1").lastDetectionProperty().get()))
                     .matches("app-heartbeat \\d+\\.\\d ms after fault-1");
+            assertThat(fx(() -> d.robot.lookup("#connections .table-cell").queryAll().stream()
+                    .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                    .filter(c -> c.getTableColumn() != null && "col-last-detection".equals(c.getTableColumn().getId())
+                            && c.getText() != null && !c.getText().isEmpty())
+                    .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()).toList()))
+                    .as("the last detection shows whole").singleElement().asString().endsWith("after fault-1");
             assertThat(fx(() -> d.robot.lookup("#race-summary").queryAs(Label.class).getText()))
                     .contains("fault-1: cable-pull by proxy on app-heartbeat-1");
             assertThat(fx(() -> d.robot.lookup("#explanation-proxy").tryQuery().isPresent())).isTrue();

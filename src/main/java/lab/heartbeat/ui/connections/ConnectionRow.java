@@ -1,7 +1,9 @@
 package lab.heartbeat.ui.connections;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import lab.heartbeat.telemetry.DataCount;
+
 import lab.heartbeat.ui.parameters.ProfileVersions;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -33,6 +35,7 @@ public final class ConnectionRow {
     private final ReadOnlyLongWrapper reconnects = new ReadOnlyLongWrapper(this, "reconnects");
     private final ReadOnlyLongWrapper probes = new ReadOnlyLongWrapper(this, "probes", -1);
     private final ReadOnlyLongWrapper retransmits = new ReadOnlyLongWrapper(this, "retransmits", -1);
+    private final ReadOnlyObjectWrapper<DataCount> data = new ReadOnlyObjectWrapper<>(this, "data", DataCount.NONE);
     private final ReadOnlyLongWrapper unacked = new ReadOnlyLongWrapper(this, "unacked", -1);
     private final ReadOnlyStringWrapper lastDetection = new ReadOnlyStringWrapper(this, "lastDetection", "");
     private final ReadOnlyIntegerWrapper paramsVersion = new ReadOnlyIntegerWrapper(this, "paramsVersion", 1);
@@ -64,6 +67,7 @@ public final class ConnectionRow {
         KernelTcpInfo k = v.kernel();
         probes.set(k == null ? -1 : k.probes());
         retransmits.set(k == null ? -1 : k.totalRetrans());
+        data.set(v.data());
         unacked.set(k == null ? -1 : k.unacked());
         if (v.lastDetection() != shownDetection || delays.version() != statedWith) {
             shownDetection = v.lastDetection();
@@ -129,6 +133,11 @@ public final class ConnectionRow {
     }
 
     /** Retransmissions over the connection's life, -1 when unknown. */
+    /** The client's DATA frames: sent, delivered to the server, lost with connections that ended. */
+    public ReadOnlyObjectProperty<DataCount> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
     public ReadOnlyLongProperty retransmitsProperty() {
         return retransmits.getReadOnlyProperty();
     }
@@ -159,18 +168,8 @@ public final class ConnectionRow {
         return paramsDifferences.getReadOnlyProperty();
     }
 
-    /** The version of its profile whose parameters this client runs, 0 when none matches. */
-    public ReadOnlyIntegerProperty paramsVersionProperty() {
-        return paramsVersion.getReadOnlyProperty();
-    }
-
     public int paramsVersion() {
         return paramsVersion.get();
-    }
-
-    /** True when the client runs other parameters than a new client of its profile would get. */
-    public ReadOnlyBooleanProperty paramsOutdatedProperty() {
-        return paramsOutdated.getReadOnlyProperty();
     }
 
     public boolean paramsOutdated() {

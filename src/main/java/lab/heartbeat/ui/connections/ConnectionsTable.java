@@ -16,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import java.util.List;
+import lab.heartbeat.telemetry.DataCount;
 import lab.heartbeat.ui.common.NaturalOrder;
 
 /** The connections table: one row per client, updated in place, sortable, multi-select. */
@@ -37,7 +39,7 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         client.setPrefWidth(150);
         TableColumn<ConnectionRow, String> profile = column("profile", r -> new ReadOnlyObjectWrapper<>(r.profile()));
         profile.setComparator(NaturalOrder.INSTANCE);
-        profile.setPrefWidth(170);
+        profile.setPrefWidth(150);
         TableColumn<ConnectionRow, StateBadge> state = column("state", ConnectionRow::stateProperty);
         state.setCellFactory(c -> new BadgeCell());
         state.setComparator(java.util.Comparator.comparing(StateBadge::ordinal));
@@ -54,15 +56,20 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         retrans.setCellFactory(c -> new TextCell<>(n -> Formats.count(n.longValue())));
         TableColumn<ConnectionRow, Number> unacked = column("unacked", ConnectionRow::unackedProperty);
         unacked.setCellFactory(c -> new TextCell<>(n -> Formats.count(n.longValue())));
+        TableColumn<ConnectionRow, DataCount> data = column("DATA sent / delivered / lost", ConnectionRow::dataProperty);
+        data.setId("col-data");
+        data.setCellFactory(c -> new TextCell<>(d -> d.sent() + " / " + d.delivered() + " / " + d.lost()));
+        data.setComparator(java.util.Comparator.comparingLong(DataCount::lost).thenComparingLong(DataCount::sent));
         TableColumn<ConnectionRow, String> detection = column("last detection", ConnectionRow::lastDetectionProperty);
         detection.setComparator(NaturalOrder.INSTANCE);
-        detection.setPrefWidth(250);
+        detection.setPrefWidth(290);
         TableColumn<ConnectionRow, ConnectionRow> params = column("params", ReadOnlyObjectWrapper::new);
         params.setId("params");
         params.setCellFactory(c -> new ParamsCell());
         params.setComparator(java.util.Comparator.comparing(ConnectionRow::paramsLabel));
-        getColumns().setAll(java.util.List.of(client, profile, state, rtt, sent, acked, misses, reconnects, probes,
-                retrans, unacked, detection, params));
+        // What a teacher looks for first, the state and the last detection, comes before the counters.
+        getColumns().setAll(List.of(client, profile, state, detection, rtt, sent, acked, misses, reconnects, probes,
+                retrans, unacked, data, params));
         for (TableColumn<ConnectionRow, ?> c : getColumns()) {
             c.setId(c.getId() == null ? "col-" + c.getText().replace(' ', '-') : c.getId());
             c.setMinWidth(headerWidth(c.getText()));
@@ -78,13 +85,13 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
     /** Room for a header's title (bold, see base.css) and its sort arrow. */
     private static double headerWidth(String title) {
         Text text = new Text(title);
-        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
-        return text.getLayoutBounds().getWidth() + 28;
+        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12));
+        return text.getLayoutBounds().getWidth() + 22;
     }
 
     private static double textWidth(String text) {
         Text t = new Text(text);
-        t.setFont(Font.font(Font.getDefault().getFamily(), 13));
+        t.setFont(Font.font(Font.getDefault().getFamily(), 12));
         return t.getLayoutBounds().getWidth();
     }
 

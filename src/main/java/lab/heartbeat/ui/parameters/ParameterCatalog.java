@@ -44,7 +44,7 @@ public final class ParameterCatalog {
     private ParameterCatalog() {
     }
 
-    public static String sweepValue(SweepParams sweep, String key) {
+    static String sweepValue(SweepParams sweep, String key) {
         if (sweep == null) {
             return "off";
         }

@@ -23,7 +23,7 @@ import lab.heartbeat.ui.common.FolderChooser;
  */
 public final class ScenarioControls {
     /** The title of the folder chooser that "Export run…" opens. */
-    public static final String EXPORT_TITLE = "Export the run (report, time series, charts, races) into";
+    private static final String EXPORT_TITLE = "Export the run (report, time series, charts, races) into";
 
     private final ScenarioModel scenarios;
     private final FolderChooser folderChooser;
