@@ -62,6 +62,7 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Duration duration = headless.checkedDuration();
         if (count < 1 || count > MAX_COUNT) {
             throw new BadInputException("--count must be between 1 and " + MAX_COUNT + ": " + count);
         }
@@ -72,9 +73,15 @@ final class ClientCommand implements Callable<Integer> {
         LabConfig config = new LabConfig(null, connect, List.of(group), TelemetryConfig.countersOnly(),
                 Math.min(2, Runtime.getRuntime().availableProcessors()), Duration.ZERO, seed);
         PrintWriter out = spec.commandLine().getOut();
+        if (connect.isUnresolved()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: " + connect.getHostString() + " does not resolve; the clients keep retrying with "
+                    + "backoff, as they do while a server is down");
+            err.flush();
+        }
         TimeBase time = TimeBase.now();
         Lab lab = Lab.start(config, time, new EventPrinter(out, headless.json, time));
-        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), headless.duration);
+        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), duration);
         return Main.OK;
     }
 }

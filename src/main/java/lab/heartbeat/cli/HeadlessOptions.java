@@ -1,6 +1,7 @@
 package lab.heartbeat.cli;
 
 import java.time.Duration;
+import lab.heartbeat.detect.Durations;
 import picocli.CommandLine.Option;
 
 /** What every long-running headless command accepts: how long to run, and how to print events. */
@@ -12,4 +13,12 @@ final class HeadlessOptions {
 
     @Option(names = "--json", description = "One JSON object per event and line.")
     boolean json;
+
+    /** The run's length, refused when it is zero or negative (picocli reads a leading minus as a value). */
+    Duration checkedDuration() {
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new BadInputException("--duration must be positive: " + Durations.format(duration));
+        }
+        return duration;
+    }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "heartbeat-lab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab for network resilience: a TCP heartbeat server, reconnecting clients and the failure "
                 + "detectors they race.",
-        subcommands = {RunCommand.class, ServerCommand.class, ClientCommand.class},
+        subcommands = {RunCommand.class, ServerCommand.class, ClientCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:bad arguments or a bad scenario"})
 public final class Main implements Runnable {

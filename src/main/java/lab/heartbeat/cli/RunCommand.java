@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws ScenarioException, InterruptedException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
-            BundledScenarios.names().forEach(stdout::println);
+            stdout.print(ScenarioList.format());
             stdout.flush();
             return Main.OK;
         }
@@ -70,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
                     BundledScenarios.names()) + ")");
         }
         ScenarioPlan plan = BundledScenarios.read(scenario);
+        OutputFolder.check(out);
         if (faultBackend != null || noSandbox) {
             FaultBackendChoice choice = faultBackend == null ? plan.config().faultBackend()
                     : Options.check("--fault-backend", () -> FaultBackendChoice.ofLabel(faultBackend));

@@ -1,6 +1,8 @@
 package lab.heartbeat.cli;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,6 +56,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Duration duration = headless.checkedDuration();
         ServerSettings settings = settings();
         LabConfig config = new LabConfig(settings, null, List.of(), TelemetryConfig.countersOnly(), 2, Duration.ZERO,
                 null);
@@ -66,13 +69,15 @@ final class ServerCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException undeclared, so catch broadly and name the address.
-            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
-        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), headless.duration);
+        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), duration);
         return Main.OK;
     }
 
     private ServerSettings settings() {
+        checkResolves(bind);
         Preset p = Options.preset(preset);
         SweepParams sweep = p.sweep();
         if (sweepInterval != null || sweepMisses != null) {
@@ -83,5 +88,14 @@ final class ServerCommand implements Callable<Integer> {
         SweepParams chosen = noSweep ? null : sweep;
         return Options.check("--port/--bind", () -> ServerSettings.defaults().withPort(port).withBind(bind)
                 .withSweep(chosen).withKeepalive(p.serverKeepalive()));
+    }
+
+    private static void checkResolves(String bind) {
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new BadInputException("--bind: '" + bind + "' is neither an IP address nor a host name that "
+                    + "resolves; give an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
+        }
     }
 }

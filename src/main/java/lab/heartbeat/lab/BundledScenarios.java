@@ -43,7 +43,19 @@ public final class BundledScenarios {
             if (bundled.isPresent()) {
                 return ScenarioReader.parse(Path.of("bundled:" + fileOrName), bundled.get());
             }
+            throw new ScenarioException(fileOrName, 0, null, "no such file, and no bundled scenario of that name; "
+                    + "the bundled ones are " + String.join(", ", NAMES) + " (run --list describes them)");
         }
         return ScenarioReader.read(fileOrName);
+    }
+
+    /** The description a bundled scenario gives of itself. */
+    public static String description(String name) {
+        String text = text(name).orElseThrow(() -> new IllegalArgumentException("no bundled scenario " + name));
+        try {
+            return ScenarioReader.parse(Path.of("bundled:" + name), text).scenario().description().strip();
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("bundled scenario " + name + " does not read: " + e.getMessage(), e);
+        }
     }
 }

@@ -13,9 +13,6 @@ public record Scenario(String name, String description, Duration duration, Long 
         ServerSpec server, List<GroupSpec> clients, List<Step> timeline) {
 
     public Scenario {
-        if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("duration must be positive, e.g. 20s");
-        }
         server = server == null ? new ServerSpec(null, null, null, null, null, null) : server;
         clients = clients == null ? List.of() : List.copyOf(clients);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);

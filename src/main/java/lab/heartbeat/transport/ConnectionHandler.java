@@ -187,15 +187,7 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             lastKernelNanos = now;
         });
         Cause kind = TimeoutClassifier.classify(cause, keepalive, userTimeout, inFlight);
-        closeWith(kind, describe(cause), now, predictKernelTimeout(kind, inFlight));
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        if (cause.getCause() != null && cause.getCause().getMessage() != null) {
-            message = cause.getCause().getMessage();
-        }
-        return message == null ? cause.getClass().getSimpleName() : message;
+        closeWith(kind, ErrorText.of(cause, "the peer"), now, predictKernelTimeout(kind, inFlight));
     }
 
     /** Closes the connection with this cause, once; the observer hears of it when the channel is inactive. */

@@ -189,7 +189,7 @@ public final class ReconnectingClient {
                     scheduleReconnect("connection closed");
                 });
             } else {
-                scheduleReconnect(f.cause() == null ? "connect failed" : f.cause().getMessage());
+                scheduleReconnect(f.cause() == null ? "connect failed" : ErrorText.of(f.cause(), server.getHostString()));
             }
         });
     }

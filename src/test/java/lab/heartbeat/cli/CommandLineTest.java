@@ -106,6 +106,82 @@ class CommandLineTest {
     }
 
     @Test
+    void aNegativeOrZeroDurationIsRefused() {
+        Run server = run("server", "--port", "0", "--duration", "-5s");
+        assertThat(server.code()).isEqualTo(2);
+        assertThat(server.err()).contains("--duration must be positive: -5s");
+        assertThat(server.out()).isEmpty();
+        assertThat(run("client", "--connect", "127.0.0.1:9", "--duration", "-3s").code()).isEqualTo(2);
+        assertThat(run("client", "--connect", "127.0.0.1:9", "--duration", "0s").code()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsRefusedBeforeTheRun() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+
+        Run r = run("run", "server-restart", "--no-sandbox", "--out", file.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--out: " + file + " exists and is not a folder");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).doesNotContain("running on");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedBeforeTheRun() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+
+        Run r = run("run", "server-restart", "--no-sandbox", "--out", file.resolve("sub").toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--out: cannot make the folder " + file.resolve("sub"));
+        assertThat(r.err()).doesNotContain("running on");
+    }
+
+    @Test
+    void aBindAddressThatIsInvalidOrDoesNotResolveIsBadInput() {
+        Run invalid = run("server", "--bind", "999.1.1.1", "--duration", "1s");
+        assertThat(invalid.code()).isEqualTo(2);
+        assertThat(invalid.err()).contains("--bind: '999.1.1.1' is neither an IP address nor a host name that resolves");
+        assertThat(run("server", "--bind", "nosuchhost.invalid", "--duration", "1s").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aServerThatDoesNotResolveIsSaidSoAndRetried() {
+        Run r = run("client", "--connect", "nosuchhost.invalid:8898", "--duration", "1500ms");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("note: nosuchhost.invalid does not resolve; the clients keep retrying");
+        assertThat(r.out()).contains("reconnect-attempt").contains("(nosuchhost.invalid does not resolve)");
+    }
+
+    @Test
+    void anUnknownScenarioNameListsTheBundledOnes() {
+        Run r = run("run", "nosuch", "--no-sandbox");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("nosuch: no such file, and no bundled scenario of that name; the bundled ones "
+                + "are cable-pull, keepalive-tuning");
+    }
+
+    @Test
+    void theListOfBundledScenariosGivesTheirDescriptions() {
+        Run r = run("run", "--list");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("cable-pull\n    A cable pull on four teaching clients")
+                .contains("server-restart\n    Four teaching clients");
+    }
+
+    @Test
+    void helpNamesACommand() {
+        Run r = run("help", "run");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: heartbeat-lab run").contains("--out");
+    }
+
+    @Test
     void aPortInUseIsARuntimeFailure() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Run r = run("server", "--port", String.valueOf(taken.getLocalPort()), "--duration", "1s");

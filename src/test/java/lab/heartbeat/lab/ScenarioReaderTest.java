@@ -3,10 +3,13 @@ package lab.heartbeat.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import lab.heartbeat.detect.ProfileKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,7 +60,12 @@ class ScenarioReaderTest {
     @CsvSource(delimiter = '|', value = {
         "unknown field        | duration: 5s\\nsevrer: {}                                  | 2 | sevrer                | unknown field 'sevrer'",
         "bad duration         | duration: 5 seconds                                         | 1 | duration              | bad duration '5 seconds'",
-        "no duration          | name: x                                                     | 1 |                       | duration must be positive",
+        "no duration          | name: x                                                     | 1 |                       | duration is required",
+        "negative duration    | name: x\\nduration: -5s\\nseed: 1\\nclients: []                 | 2 | duration              | must be positive: -5s",
+        "misspelt duration    | name: x\\ndurration: 5s\\nseed: 1                           | 2 | durration             | unknown field 'durration'",
+        "unknown field at top | name: x\\nduration: 5s\\ncolour: red\\nclients:\\n  - name: a\\n    count: 2 | 3 | colour | unknown field 'colour'",
+        "huge group           | duration: 5s\\nclients:\\n  - name: a\\n    count: 1000000000 | 4 | clients[0].count | at most 100000 clients",
+        "huge add-clients     | duration: 5s\\ntimeline:\\n  - at: 1s\\n    do: add-clients\\n    target: a\\n    count: 1000000000 | 6 | timeline[0].count | between 1 and 100000",
         "unknown preset       | duration: 5s\\nclients:\\n  - name: a\\n    preset: fast     | 4 | clients[0].preset     | unknown preset 'fast'",
         "unknown profile      | duration: 5s\\nclients:\\n  - name: a\\n    profile: tcp     | 4 | clients[0].profile    | unknown profile",
         "bad parameter        | duration: 5s\\nclients:\\n  - name: a\\n    parameters:\\n      heartbeatMisses: 0 | 5 | clients[0].parameters.heartbeatMisses | heartbeatMisses",
@@ -96,6 +104,22 @@ class ScenarioReaderTest {
         Path missing = Path.of("no-such-scenario.yaml");
         assertThatThrownBy(() -> ScenarioReader.read(missing))
                 .isInstanceOf(ScenarioException.class).hasMessage("no-such-scenario.yaml: no such file");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedAndSaidSo(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("caf\u00e9.yaml");
+        Files.write(latin1, "name: caf\u00e9\nduration: 5s\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ScenarioReader.read(latin1))
+                .isInstanceOf(ScenarioException.class).hasMessage(latin1 + ": not UTF-8 text; save the scenario as UTF-8");
+    }
+
+    @Test
+    void aNameThatIsNeitherAFileNorABundledScenarioListsTheBundledOnes() {
+        assertThatThrownBy(() -> BundledScenarios.read(Path.of("nosuch")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("nosuch: no such file, and no bundled scenario of that name")
+                .hasMessageContaining("cable-pull, keepalive-tuning");
     }
 
     @Test
