@@ -80,8 +80,15 @@ final class ClientCommand implements Callable<Integer> {
             err.flush();
         }
         TimeBase time = TimeBase.now();
-        Lab lab = Lab.start(config, time, new EventPrinter(out, headless.json, time));
-        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), duration);
+        OrderedEvents events = new OrderedEvents(new EventPrinter(out, headless.json, time));
+        Lab lab;
+        try {
+            lab = Lab.start(config, time, events);
+        } catch (InterruptedException | RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), duration, events);
         return Main.OK;
     }
 }

@@ -14,21 +14,23 @@ final class LabRunner {
     private LabRunner() {
     }
 
-    static void runUntilStopped(Lab lab, ServiceOptions options, PrintWriter err, Duration duration)
-            throws InterruptedException {
+    static void runUntilStopped(Lab lab, ServiceOptions options, PrintWriter err, Duration duration,
+            OrderedEvents events) throws InterruptedException {
         LabServices services;
         try {
             services = LabServices.start(lab, options, err);
         } catch (RuntimeException e) {
             lab.close();
+            events.close();
             throw e;
         }
         try (services) {
-            runUntilStopped(lab, duration);
+            runUntilStopped(lab, duration, events);
         }
     }
 
-    private static void runUntilStopped(Lab lab, Duration duration) throws InterruptedException {
+    private static void runUntilStopped(Lab lab, Duration duration, OrderedEvents events)
+            throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -48,6 +50,7 @@ final class LabRunner {
             }
         } finally {
             lab.close();
+            events.close();
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

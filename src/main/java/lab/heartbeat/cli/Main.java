@@ -3,6 +3,7 @@ package lab.heartbeat.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import lab.heartbeat.fault.HostFirewall;
 import lab.heartbeat.lab.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,8 +25,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--no-sandbox", description = "Open the dashboard in the host's network namespace "
-            + "(kernel faults then need root; otherwise the proxy backend is used).")
+    @CommandLine.Option(names = "--no-sandbox", description = "Open the dashboard in the host's network namespace: "
+            + "as root (CAP_NET_ADMIN) kernel faults then change the host's nftables, in a table of their own removed at "
+            + "exit; otherwise the proxy backend is used, and the status line says why.")
     boolean noSandbox;
 
     @CommandLine.Mixin
@@ -42,6 +44,7 @@ public final class Main implements Runnable {
         }
         if (Sandbox.inside()) {
             Sandbox.bringLoopbackUp();
+            Sandbox.dieWithParent(err);
         }
         System.exit(execute(args, out, err));
     }
@@ -115,6 +118,9 @@ public final class Main implements Runnable {
     /** Without a command: the dashboard, which blocks until its window is closed. */
     @Override
     public void run() {
+        if (noSandbox) {
+            HostFirewall.optIn();
+        }
         try {
             // By name: the command line sits below the UI and must not depend on it (ArchitectureTest).
             // Its options (--metrics, --control) are checked here already; the dashboard reads them again.

@@ -78,15 +78,22 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter stderr = spec.commandLine().getErr();
         TimeBase time = TimeBase.now();
-        RunResult result;
-        try (Progress progress = new Progress(stderr, services)) {
-            result = ScenarioRunner.run(plan, time, new EventPrinter(stdout, json, time), progress);
+        try (StopOnSignal signals = new StopOnSignal()) {
+            OrderedEvents events = new OrderedEvents(new EventPrinter(stdout, json, time));
+            RunResult result;
+            try (Progress progress = new Progress(stderr, services)) {
+                result = ScenarioRunner.run(plan, time, events, progress);
+            } finally {
+                signals.runReturned();
+                events.close();
+            }
+            PrintWriter tableOut = json ? stderr : stdout;
+            tableOut.print(DetectionTable.format(result));
+            var files = ReportWriter.write(result, out);
+            tableOut.println("wrote " + files.get(0) + " and " + files.get(1)
+                    + (result.completed() ? "" : " (stopped before the scenario's end: completed is false)"));
+            tableOut.flush();
         }
-        PrintWriter tableOut = json ? stderr : stdout;
-        tableOut.print(DetectionTable.format(result));
-        var files = ReportWriter.write(result, out);
-        tableOut.println("wrote " + files.get(0) + " and " + files.get(1));
-        tableOut.flush();
         return Main.OK;
     }
 

@@ -23,6 +23,8 @@ import lab.heartbeat.fault.Programs;
 final class Sandbox {
     private static final String MAIN = "lab.heartbeat.cli.Main";
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(10);
+    /** Tells the child that its stdin is the parent's lifeline, not the user's input. */
+    static final String LIFELINE_ENV = "HEARTBEAT_LAB_LIFELINE";
 
     private Sandbox() {
     }
@@ -49,8 +51,12 @@ final class Sandbox {
         List<String> argv = new ArrayList<>(List.of(unshare().toString(), "--user", "--map-root-user", "--net", "--"));
         argv.addAll(javaCommand());
         argv.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        // The child's stdin is a pipe from this process: when this process dies, even by kill -9,
+        // the child reads end-of-file and stops (see dieWithParent).
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put(NetNamespace.HOST_ENV, NetNamespace.ownId());
+        pb.environment().put(LIFELINE_ENV, "stdin");
         try {
             Process child = pb.start();
             // Ctrl-C reaches the child too (same process group); a SIGTERM to this process only
@@ -111,6 +117,31 @@ final class Sandbox {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    /**
+     * In the child: ends this process at once when the parent that started it is gone. Nothing
+     * needs cleaning up: the namespace, and the nftables table in it, go with their last process,
+     * and the nft session ends when its input closes; a report would reach nobody.
+     */
+    static void dieWithParent(PrintWriter err) {
+        if (!"stdin".equals(System.getenv(LIFELINE_ENV))) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // Nothing is ever written; any byte is ignored.
+                }
+            } catch (IOException e) {
+                // A broken pipe is the parent's end too.
+            }
+            err.println("note: the process that started this one is gone; stopping");
+            err.flush();
+            Runtime.getRuntime().halt(Main.FAILURE);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** In the child: loopback starts down in a new namespace. */

@@ -62,17 +62,20 @@ final class ServerCommand implements Callable<Integer> {
                 null);
         PrintWriter out = spec.commandLine().getOut();
         TimeBase time = TimeBase.now();
+        OrderedEvents events = new OrderedEvents(new EventPrinter(out, headless.json, time));
         Lab lab;
         try {
-            lab = Lab.start(config, time, new EventPrinter(out, headless.json, time));
+            lab = Lab.start(config, time, events);
         } catch (InterruptedException e) {
+            events.close();
             throw e;
         } catch (Exception e) {
+            events.close();
             // Netty rethrows the bind's IOException undeclared, so catch broadly and name the address.
             throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
-        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), duration);
+        LabRunner.runUntilStopped(lab, services, spec.commandLine().getErr(), duration, events);
         return Main.OK;
     }
 

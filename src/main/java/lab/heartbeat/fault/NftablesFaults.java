@@ -82,16 +82,16 @@ public final class NftablesFaults implements NetworkFaults {
 
     /**
      * Creates this lab's table for a server on {@code serverPort}. Refuses the host's namespace
-     * unless {@code allowHostFirewall} (the user passed --no-sandbox): the lab never touches a
-     * firewall it does not own by accident.
+     * unless {@code allowHostFirewall} (the user passed --no-sandbox) and the process holds
+     * CAP_NET_ADMIN: the lab never touches a firewall it does not own by accident.
      */
     public static NftablesFaults open(int serverPort, boolean allowHostFirewall) throws FaultException {
         if (serverPort < 1 || serverPort > 65535) {
             throw new FaultException("server port out of range: " + serverPort);
         }
-        if (NetNamespace.current() != NetNamespace.PRIVATE && !allowHostFirewall) {
-            throw new FaultException("not in a private network namespace; kernel faults would change the host's "
-                    + "firewall (run without --no-sandbox, or as root with --no-sandbox to allow it)");
+        String refused = HostFirewall.refusal(allowHostFirewall);
+        if (refused != null) {
+            throw new FaultException(refused);
         }
         String program = Programs.path("nft");
         Nft nft = new Nft(program);

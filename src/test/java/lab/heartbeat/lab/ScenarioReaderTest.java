@@ -64,6 +64,7 @@ class ScenarioReaderTest {
         "negative duration    | name: x\\nduration: -5s\\nseed: 1\\nclients: []                 | 2 | duration              | must be positive: -5s",
         "misspelt duration    | name: x\\ndurration: 5s\\nseed: 1                           | 2 | durration             | unknown field 'durration'",
         "unknown field at top | name: x\\nduration: 5s\\ncolour: red\\nclients:\\n  - name: a\\n    count: 2 | 3 | colour | unknown field 'colour'",
+        "negative latency     | duration: 5s\\ntimeline:\\n  - at: 1s\\n    do: latency\\n    delay: -100ms | 5 | timeline[0].delay | latency delay must be zero or positive: -100ms",
         "huge group           | duration: 5s\\nclients:\\n  - name: a\\n    count: 1000000000 | 4 | clients[0].count | at most 100000 clients",
         "huge add-clients     | duration: 5s\\ntimeline:\\n  - at: 1s\\n    do: add-clients\\n    target: a\\n    count: 1000000000 | 6 | timeline[0].count | between 1 and 100000",
         "unknown preset       | duration: 5s\\nclients:\\n  - name: a\\n    preset: fast     | 4 | clients[0].preset     | unknown preset 'fast'",

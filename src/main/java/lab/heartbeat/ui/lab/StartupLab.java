@@ -31,10 +31,10 @@ public final class StartupLab {
         for (ProfileKind kind : KINDS) {
             groups.add(new ClientGroup(kind.label(), 1, Profile.of(kind, teaching)));
         }
-        // Kernel faults in a private namespace, else the proxy; never the host's firewall.
+        // Kernel faults in a private namespace, or in the host's with --no-sandbox as root; else the proxy.
         // The dashboard plots clients only: the server's ends keep counters but no time series (half the history).
         return LabConfig.embedded(server, groups).withTelemetry(TelemetryConfig.defaults().withServerSeries(false))
-                .withFaults(lab.heartbeat.fault.FaultBackendChoice.AUTO, false);
+                .withFaults(lab.heartbeat.fault.FaultBackendChoice.AUTO, lab.heartbeat.fault.HostFirewall.optedIn());
     }
 
     public static LiveLab start() throws InterruptedException {
