@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lab.heartbeat.fault.FaultKind;
+import lab.heartbeat.lab.EventFormat;
 import lab.heartbeat.lab.FaultRecord;
 import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RunResult;
@@ -102,7 +103,7 @@ final class DetectionTable {
 
     private static void relayed(StringBuilder s, Race race) {
         List<String> again = race.entries().stream().filter(race::reconnectedDuringFault).map(Detection::connection)
-                .distinct().toList();
+                .map(EventFormat::printable).distinct().toList();
         if (!again.isEmpty()) {
             s.append("  reconnected to the relay during the fault, and cut again: ").append(String.join(", ", again))
                     .append('\n');
@@ -121,7 +122,8 @@ final class DetectionTable {
         double predicted = d.predictedMsAfter(reference);
         String window = d.predicted().isWindow() ? String.format("%.0f..%.0f", d.predictedLoMsAfter(reference),
                 d.predictedHiMsAfter(reference)) : "";
-        s.append(String.format("  %-22s %-6s %-22s %10.1f %10s %8s %15s%n", d.connection(), d.side().label(), what,
+        s.append(String.format("  %-22s %-6s %-22s %10.1f %10s %8s %15s%n", EventFormat.printable(d.connection()),
+                d.side().label(), what,
                 measured, Double.isNaN(predicted) ? "-" : String.format("%.1f", predicted),
                 Double.isNaN(predicted) ? "-" : String.format("%+.1f", measured - predicted), window));
     }

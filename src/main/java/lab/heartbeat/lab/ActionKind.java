@@ -31,7 +31,7 @@ public enum ActionKind implements Labelled {
     ADD_CLIENTS("add-clients", null),
     /** Stop and remove the target clients (a graceful close). */
     REMOVE_CLIENTS("remove-clients", null),
-    /** Close the target clients' connections gracefully (FIN); the clients reconnect after their backoff. */
+    /** Close the target clients' connections gracefully (FIN) and stop them: they do not reconnect. */
     CLOSE("close", null);
 
     private final String label;

@@ -34,9 +34,9 @@ public final class EventFormat {
             s.append(' ').append(String.format(java.util.Locale.ROOT, "%-6s", e.side().label()));
         }
         if (e.connection() != null && !e.connection().isEmpty()) {
-            s.append(' ').append(e.connection());
+            s.append(' ').append(printable(e.connection()));
         } else if (e.client() != null) {
-            s.append(' ').append(e.client());
+            s.append(' ').append(printable(e.client()));
         }
         if (e.cause() != null) {
             s.append(" cause=").append(e.cause().label());
@@ -49,8 +49,28 @@ public final class EventFormat {
             s.append(" attempt=").append(e.attempt()).append(" in ").append(e.delayMs()).append("ms");
         }
         if (e.detail() != null) {
-            s.append(" (").append(e.detail()).append(')');
+            s.append(" (").append(printable(e.detail())).append(')');
         }
         return s.toString();
+    }
+
+    /**
+     * Text a peer chose (a HELLO name) as it may reach a terminal: control characters as
+     * {@code \xNN}, so that an ESC or CR cannot move the cursor or forge a line.
+     */
+    public static String printable(String text) {
+        StringBuilder s = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (s == null) {
+                    s = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                s.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            } else if (s != null) {
+                s.append(c);
+            }
+        }
+        return s == null ? text : s.toString();
     }
 }

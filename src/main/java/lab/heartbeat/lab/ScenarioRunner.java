@@ -4,13 +4,13 @@ import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.nio.charset.StandardCharsets;
-import lab.heartbeat.detect.Cause;
 import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.lab.ScenarioPlan.PlannedStep;
@@ -67,7 +67,9 @@ public final class ScenarioRunner {
             lab.close();
         }
         synchronized (events) {
-            return result.closed(List.copyOf(events), lab.telemetry().dataByConnection());
+            // In time order: several event loops append, each a little after its event's time.
+            return result.closed(events.stream().sorted(Comparator.comparingLong(LabEvent::nanos)).toList(),
+                    lab.telemetry().dataByConnection());
         }
     }
 
@@ -132,8 +134,7 @@ public final class ScenarioRunner {
             case ADD_CLIENTS -> lab.addClients(step.target(), step.count(), step.profile());
             case REMOVE_CLIENTS -> lab.removeClients(lab.select(step.target()).stream()
                     .map(ReconnectingClient::name).toList());
-            case CLOSE -> lab.select(step.target()).forEach(c -> c.closeConnection(Cause.LOCAL_CLOSE,
-                    "closed by the scenario"));
+            case CLOSE -> lab.select(step.target()).forEach(ReconnectingClient::stop);
             default -> throw new IllegalStateException("unhandled action " + step.action());
         }
     }

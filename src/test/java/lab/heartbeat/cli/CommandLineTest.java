@@ -106,6 +106,25 @@ class CommandLineTest {
     }
 
     @Test
+    void aSymbolicLinkPlantedInTheOutputFolderIsNeverFollowed() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("short.yaml"), "duration: 500ms\nfaultBackend: none\n");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        long pid = ProcessHandle.current().pid();
+        for (String name : List.of(".report.json." + pid + ".tmp", ".timeseries.csv." + pid + ".tmp", "report.json")) {
+            Files.createSymbolicLink(out.resolve(name), victim);
+        }
+
+        Run r = run("run", scenario.toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(out.resolve("report.json")).isRegularFile().isNotEqualTo(victim);
+        assertThat(Files.isSymbolicLink(out.resolve("report.json"))).isFalse();
+        assertThat(JSON.readTree(out.resolve("report.json").toFile()).get("completed").asBoolean()).isTrue();
+    }
+
+    @Test
     void aNegativeOrZeroDurationIsRefused() {
         Run server = run("server", "--port", "0", "--duration", "-5s");
         assertThat(server.code()).isEqualTo(2);

@@ -26,4 +26,18 @@ class EventFormatTest {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void controlCharactersOfAHelloNameCannotReachTheTerminal() {
+        EventFormat format = new EventFormat(new TimeBase(0, Instant.EPOCH));
+        String forged = "evil\r    9.999s detected\u001b[2K\u009b";
+
+        String line = format.toLine(LabEvent.of(1_000_000L, EventKind.CONNECTED, Side.SERVER, null,
+                "server/" + forged, "hello " + forged));
+
+        assertThat(line).doesNotContain("\r", "\u001b", "\u009b")
+                .contains("server/evil\\x0d    9.999s detected\\x1b[2K\\x9b")
+                .contains("(hello evil\\x0d");
+        assertThat(EventFormat.printable("plain name-1")).isEqualTo("plain name-1");
+    }
 }
