@@ -10,6 +10,7 @@ module lab.heartbeat {
     requires jdk.net;
     requires java.management;
     requires jdk.management;
+    requires java.logging;
     requires jdk.unsupported;
     requires info.picocli;
     requires com.fasterxml.jackson.annotation;

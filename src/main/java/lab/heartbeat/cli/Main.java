@@ -3,6 +3,8 @@ package lab.heartbeat.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import lab.heartbeat.fault.HostFirewall;
 import lab.heartbeat.lab.ScenarioException;
 import picocli.CommandLine;
@@ -21,6 +23,13 @@ public final class Main implements Runnable {
     public static final int FAILURE = 1;
     public static final int BAD_INPUT = 2;
     private static final String DASHBOARD = "lab.heartbeat.ui.DashboardLauncher";
+    /**
+     * Libraries that log through java.util.logging: JavaFX warns that it was loaded from the class
+     * path, where the application is meant to run (see STACK.md); Netty, which refuses SLF4J's
+     * no-op provider, warns in a namespace without a MAC address. A user sees the program's own
+     * lines; an error of theirs still shows. Held here so that the levels set are not collected.
+     */
+    private static final List<Logger> LIBRARY_LOGS = List.of(Logger.getLogger("javafx"), Logger.getLogger("io.netty"));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +43,7 @@ public final class Main implements Runnable {
     ServiceOptions services = new ServiceOptions();
 
     public static void main(String[] args) {
+        quietLibraries();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         if (wantsSandbox(args)) {
@@ -133,6 +143,10 @@ public final class Main implements Runnable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the dashboard is not in this build: " + e, e);
         }
+    }
+
+    static void quietLibraries() {
+        LIBRARY_LOGS.forEach(log -> log.setLevel(Level.SEVERE));
     }
 
     private static String rootMessage(Throwable t) {
