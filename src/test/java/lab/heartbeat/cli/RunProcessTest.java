@@ -85,8 +85,19 @@ class RunProcessTest {
         JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
         assertThat(report.get("completed").asBoolean()).isFalse();
         assertThat(report.get("faults")).hasSize(1);
-        List<String> lines = Files.readAllLines(dir.resolve("out.txt"));
-        assertThat(JSON.readTree(lines.get(lines.size() - 1)).get("event").asText()).isEqualTo("server-stopped");
+        List<String> events = Files.readAllLines(dir.resolve("out.txt")).stream()
+                .map(RunProcessTest::eventOf).toList();
+        // Once in a loaded full run a connection's own disconnected line came after server-stopped;
+        // what every run shows is that the stream is closed by the lab's shutdown, server included.
+        assertThat(events.subList(Math.max(0, events.size() - 4), events.size())).contains("server-stopped");
         assertThat(err()).contains("completed is false");
+    }
+
+    private static String eventOf(String jsonLine) {
+        try {
+            return JSON.readTree(jsonLine).get("event").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a JSON line: " + jsonLine, e);
+        }
     }
 }
