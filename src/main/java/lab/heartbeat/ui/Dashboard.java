@@ -3,7 +3,7 @@ package lab.heartbeat.ui;
 import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.TelemetryPoller;
 import lab.heartbeat.ui.lab.DashboardFrame;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import lab.heartbeat.ui.charts.ChartExporter;
 import lab.heartbeat.ui.charts.ChartFeed;
 import lab.heartbeat.ui.common.FolderChooser;
@@ -66,7 +66,7 @@ public final class Dashboard implements AutoCloseable {
 
             @Override
             public java.util.Map<String, java.awt.image.BufferedImage> finished(lab.heartbeat.lab.RunResult result,
-                    java.util.List<RaceView> races) {
+                    java.util.List<RaceSnapshot> races) {
                 return runFinished(result, races);
             }
         });
@@ -105,7 +105,7 @@ public final class Dashboard implements AutoCloseable {
      * pictured as they show the run, and the dashboard goes back to its own lab.
      */
     private java.util.Map<String, java.awt.image.BufferedImage> runFinished(lab.heartbeat.lab.RunResult result,
-            java.util.List<RaceView> races) {
+            java.util.List<RaceSnapshot> races) {
         java.util.Map<String, java.awt.image.BufferedImage> images = java.util.Map.of();
         if (result != null) {
             model.races().archiveRaces(races);

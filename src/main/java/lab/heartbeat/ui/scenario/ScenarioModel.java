@@ -4,7 +4,7 @@ import lab.heartbeat.ui.common.Formats;
 
 import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.LiveLab;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import lab.heartbeat.ui.charts.ChartExporter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class ScenarioModel {
          * The run is over (its lab closed): keep what it showed and go back to the dashboard's own
          * lab. Called on the FX thread; returns the PNG images to export with the run.
          */
-        Map<String, BufferedImage> finished(RunResult result, List<RaceView> races);
+        Map<String, BufferedImage> finished(RunResult result, List<RaceSnapshot> races);
     }
 
     private final Executor io;
@@ -148,9 +148,9 @@ public final class ScenarioModel {
                     fx.execute(() -> progress.set(share));
                 }
             });
-            List<RaceView> races = new ArrayList<>();
+            List<RaceSnapshot> races = new ArrayList<>();
             long origin = r.time().startNanos();
-            r.races().forEach(race -> races.add(RaceView.of(name, race, origin)));
+            r.races().forEach(race -> races.add(RaceSnapshot.of(name, race, origin)));
             fx.execute(() -> {
                 images = host.finished(r, races);
                 result.set(r);
