@@ -56,11 +56,11 @@ class ScenarioUiTest {
         d.robot.clickOn(d.node("#scenario-export"));
         List<Path> expected = List.of(folder.resolve("report.json"), folder.resolve("timeseries.csv"),
                 folder.resolve("chart-rtt.png"), folder.resolve("chart-heartbeats.png"),
-                folder.resolve("chart-kernel.png"), folder.resolve("race.png"));
+                folder.resolve("chart-kernel.png"), folder.resolve("race-1.png"));
         d.awaitFx(() -> expected.stream().allMatch(Files::isRegularFile)
                 && d.dashboard.scenarios().statusProperty().get().startsWith("exported"));
         assertThat(Files.readString(folder.resolve("report.json"))).contains("cable-pull");
-        assertThat(Files.size(folder.resolve("race.png"))).isGreaterThan(5_000);
+        assertThat(Files.size(folder.resolve("race-1.png"))).isGreaterThan(5_000);
         assertThat(d.chooserTitle.get()).as("the run's chooser is not titled for PNG charts")
                 .isEqualTo("Export the run (report, time series, charts, races) into");
     }

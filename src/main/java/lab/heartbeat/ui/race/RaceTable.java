@@ -24,7 +24,7 @@ final class RaceTable {
         table.setFixedCellSize(ROW_PX);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("connection", RaceSnapshot.Entry::connection, 118),
+                column("connection", RaceSnapshot.Entry::connection, 156),
                 column("side", RaceSnapshot.Entry::side, 48),
                 column("ended by", RaceSnapshot.Entry::cause, 104),
                 column("measured ms", e -> ms(e.measuredMs()), 100),

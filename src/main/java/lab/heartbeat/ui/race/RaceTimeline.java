@@ -103,13 +103,13 @@ public final class RaceTimeline extends VBox {
                 .mapToDouble(l -> width(l.label(), LANE_FONT_FIRST)).max().orElse(0) + 12));
         double width = Math.max(plot.getWidth() > 0 ? plot.getWidth() : plot.getPrefWidth(), labels + 160);
         double bottom = TOP_PX + lanes.stream().mapToDouble(RaceTimeline::height).sum();
-        TimeScale scale = TimeScale.of(TimelineLanes.endsMs(lanes), backFrom(), backTo(lanes), labels,
-                width - RIGHT_PX);
+        double limit = width - RIGHT_PX;
+        TimeScale scale = scale(lanes, labels, limit);
         shadeFault(nodes, scale, bottom);
         nodes.addAll(TimelineAxis.draw(scale, bottom, AXIS_PX));
         double top = TOP_PX;
         for (int i = 0; i < lanes.size(); i++) {
-            drawLane(nodes, lanes.get(i), i == 0, scale, top, labels);
+            drawLane(nodes, lanes.get(i), i == 0, scale, top, labels, limit);
             top += height(lanes.get(i));
         }
         plot.setPrefHeight(bottom + AXIS_PX);
@@ -118,6 +118,36 @@ public final class RaceTimeline extends VBox {
             // A redraw for a new width comes during layout, after this pulse's styling.
             plot.applyCss();
         }
+    }
+
+    /**
+     * The axis, narrowed when a lane's label would fit neither right nor left of its marks: the
+     * labels of the last ends then run past the axis's end into the margin, as a reader expects.
+     */
+    private TimeScale scale(List<TimelineLanes.Lane> lanes, double labels, double limit) {
+        double endsMs = TimelineLanes.endsMs(lanes);
+        TimeScale scale = TimeScale.of(endsMs, backFrom(), backTo(lanes), labels, limit);
+        double need = 0;
+        for (int i = 0; i < lanes.size(); i++) {
+            TimelineLanes.Lane lane = lanes.get(i);
+            double[] span = marks(new ArrayList<>(), lane, scale, 0, labels);
+            if (span == null || lane.summary()) {
+                continue;
+            }
+            double w = width(markText(lane, i == 0), i == 0 ? LANE_FONT_FIRST : MARK_FONT);
+            if (span[1] + 8 + w > limit && span[0] - 8 - w < labels + 2) {
+                need = Math.max(need, span[1] + 8 + w - limit);
+            }
+        }
+        if (need <= 0) {
+            return scale;
+        }
+        return TimeScale.of(endsMs, backFrom(), backTo(lanes), labels,
+                Math.max(labels + 0.55 * (limit - labels), limit - need));
+    }
+
+    private static String markText(TimelineLanes.Lane lane, boolean first) {
+        return (first && lane.kind() == TimelineLanes.Kind.END ? "first · " : "") + lane.markLabel();
     }
 
     private static double height(TimelineLanes.Lane lane) {
@@ -163,16 +193,37 @@ public final class RaceTimeline extends VBox {
     }
 
     private void drawLane(List<Node> nodes, TimelineLanes.Lane lane, boolean first, TimeScale scale, double top,
-            double labels) {
+            double labels, double limit) {
         double height = height(lane);
         double y = top + (lane.summary() ? 15 : height / 2);
-        Line rule = new Line(labels, top + height, scale.right(), top + height);
+        Line rule = new Line(labels, top + height, limit, top + height);
         rule.getStyleClass().add("timeline-rule");
         nodes.add(rule);
         Text name = text(lane.label(), first ? LANE_FONT_FIRST : LANE_FONT, "timeline-lane-label");
         name.setX(Math.max(2, labels - 8 - width(lane.label(), name.getFont())));
         name.setY(y);
         nodes.add(name);
+        double[] span = marks(nodes, lane, scale, y, labels);
+        if (span != null) {
+            Text mark = text(markText(lane, first), first ? LANE_FONT_FIRST : MARK_FONT,
+                    lane.kind() == TimelineLanes.Kind.QUIET ? "timeline-muted" : "timeline-mark-label");
+            place(mark, span, labels, limit, y, lane.summary() ? top + height - 10 : Double.NaN);
+            nodes.add(mark);
+        }
+        if (lane.kind() == TimelineLanes.Kind.GROUP) {
+            Rectangle hit = new Rectangle(0, top, limit, height);
+            hit.setFill(Color.TRANSPARENT);
+            hit.getStyleClass().add("timeline-hit");
+            hit.setId("timeline-group-" + lane.group().key().replace(' ', '-'));
+            hit.setCursor(Cursor.HAND);
+            hit.setOnMouseClicked(e -> toggle(lane.group().key()));
+            nodes.add(hit);
+        }
+    }
+
+    /** Draws a lane's marks at height y; returns their left and right edge, or null for a lane without. */
+    private static double[] marks(List<Node> nodes, TimelineLanes.Lane lane, TimeScale scale, double y,
+            double labels) {
         double[] span = switch (lane.kind()) {
             case END, MEMBER -> TimelineMarks.end(nodes, lane.end(), scale, y);
             case GROUP -> TimelineMarks.range(nodes, lane.group().what(), lane.group().firstMs(),
@@ -183,41 +234,26 @@ public final class RaceTimeline extends VBox {
             case QUIET -> new double[] {labels, labels};
             case MORE -> null;
         };
-        if (!Double.isNaN(lane.recoveredMs())) {
+        if (span != null && !Double.isNaN(lane.recoveredMs())) {
             nodes.add(TimelineMarks.back(scale.x(lane.recoveredMs()), y));
             span[1] = Math.max(span[1], scale.x(lane.recoveredMs()) + 8);
         }
-        if (span != null) {
-            String text = (first && lane.kind() == TimelineLanes.Kind.END ? "first · " : "") + lane.markLabel();
-            Text mark = text(text, first ? LANE_FONT_FIRST : MARK_FONT,
-                    lane.kind() == TimelineLanes.Kind.QUIET ? "timeline-muted" : "timeline-mark-label");
-            place(mark, span, scale, labels, y, lane.summary() ? top + height - 10 : Double.NaN);
-            nodes.add(mark);
-        }
-        if (lane.kind() == TimelineLanes.Kind.GROUP) {
-            Rectangle hit = new Rectangle(0, top, scale.right(), height);
-            hit.setFill(Color.TRANSPARENT);
-            hit.getStyleClass().add("timeline-hit");
-            hit.setId("timeline-group-" + lane.group().key().replace(' ', '-'));
-            hit.setCursor(Cursor.HAND);
-            hit.setOnMouseClicked(e -> toggle(lane.group().key()));
-            nodes.add(hit);
-        }
+        return span;
     }
 
     /**
      * Puts a mark's label right of its marks, else left of them, else (or always, for a summary
      * lane: {@code lineBelow}) on a line of its own under them, never past the plot's edges.
      */
-    private static void place(Text label, double[] span, TimeScale scale, double labels, double y, double lineBelow) {
+    private static void place(Text label, double[] span, double labels, double limit, double y, double lineBelow) {
         double w = width(label.getText(), label.getFont());
         label.setY(y);
-        if (Double.isNaN(lineBelow) && span[1] + 8 + w <= scale.right()) {
+        if (Double.isNaN(lineBelow) && span[1] + 8 + w <= limit) {
             label.setX(span[1] + 8);
         } else if (Double.isNaN(lineBelow) && span[0] - 8 - w >= labels + 2) {
             label.setX(span[0] - 8 - w);
         } else {
-            label.setX(Math.max(labels + 2, Math.min(span[0], scale.right() - w)));
+            label.setX(Math.max(labels + 2, Math.min(span[0], limit - w)));
             label.setY(Double.isNaN(lineBelow) ? y + 11 : lineBelow);
         }
     }

@@ -14,7 +14,7 @@ final class TimeScale {
     /** Ticks at least this far apart, so that their labels never run together. */
     static final double TICK_SPACING_PX = 80;
     /** The way back gets its own stretch when it lies this many times further out than the ends. */
-    private static final double BREAK_RATIO = 1.6;
+    private static final double BREAK_RATIO = 2.5;
     private static final double GAP_PX = 18;
 
     /** One straight stretch of the axis. */

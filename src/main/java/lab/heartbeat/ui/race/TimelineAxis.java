@@ -25,10 +25,6 @@ final class TimelineAxis {
             for (double x : new double[] {gapLeft, gapRight}) {
                 nodes.add(ink(new Line(x - 3, y + 5, x + 3, y - 5)));
             }
-            Text gap = RaceTimeline.text("≈", TICK_FONT, "timeline-muted");
-            gap.setX((gapLeft + gapRight) / 2 - RaceTimeline.width("≈", TICK_FONT) / 2);
-            gap.setY(y - 8);
-            nodes.add(gap);
         }
         double lastRight = Double.NEGATIVE_INFINITY;
         for (TimeScale.Tick t : scale.ticks()) {

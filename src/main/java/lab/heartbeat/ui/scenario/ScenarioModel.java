@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -176,24 +177,33 @@ public final class ScenarioModel {
 
     /**
      * Writes the last run's {@code report.json} and {@code timeseries.csv} and the PNG images taken
-     * when it ended into the folder; the outcome shows in {@link #statusProperty()}.
+     * when it ended into the folder; the outcome shows in {@link #statusProperty()}. Completes with
+     * the files written, or exceptionally (after the status says why).
      */
-    public void export(Path folder) {
+    public CompletableFuture<List<Path>> export(Path folder) {
         RunResult r = result.get();
         if (r == null) {
             status.set("no finished run to export");
-            return;
+            return CompletableFuture.failedFuture(new IllegalStateException("no finished run to export"));
         }
         Map<String, BufferedImage> pictures = new LinkedHashMap<>(images);
+        CompletableFuture<List<Path>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
                 List<Path> written = new ArrayList<>(ReportWriter.write(r, folder));
                 written.addAll(ChartExporter.write(pictures, folder));
-                fx.execute(() -> status.set("exported " + written.size() + " files to " + folder));
+                fx.execute(() -> {
+                    status.set("exported " + written.size() + " files to " + folder);
+                    done.complete(written);
+                });
             } catch (IOException | RuntimeException e) {
-                fx.execute(() -> status.set("export failed: " + e.getMessage()));
+                fx.execute(() -> {
+                    status.set("export failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
             }
         });
+        return done;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
