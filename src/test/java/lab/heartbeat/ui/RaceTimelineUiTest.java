@@ -42,8 +42,8 @@ class RaceTimelineUiTest {
 
             List<String> lanes = fx(() -> timeline(d).laneLabels());
             List<String> marks = fx(() -> timeline(d).markLabels());
-            assertThat(lanes.get(0)).isEqualTo("app-heartbeat-1 · client");
-            assertThat(marks.get(0)).startsWith("first · app-heartbeat ").contains(" ms (");
+            assertThat(lanes.get(0)).isEqualTo("★ app-heartbeat-1 · client");
+            assertThat(marks.get(0)).startsWith("app-heartbeat ").contains(" ms (");
             assertThat(marks).filteredOn(m -> m.startsWith("server-sweep ")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(lanes).endsWith("os-keepalive-1");
             List<Double> measured = fx(() -> d.dashboard.view().race().entries().stream()
@@ -101,7 +101,7 @@ class RaceTimelineUiTest {
             lab.addRace(restartRace());
             d.awaitFx(() -> timeline(d).laneLabels().size() == 4);
 
-            assertThat(fx(() -> timeline(d).laneLabels())).containsExactly("▸ server local-close ×200",
+            assertThat(fx(() -> timeline(d).laneLabels())).containsExactly("★ ▸ server local-close ×200",
                     "▸ client peer-closed ×200", "lockstep back 100/100", "jittered back 100/100");
             assertThat(fx(() -> timeline(d).markLabels())).containsExactly(
                     "first 16 ms · median 26 ms · last 36 ms",

@@ -100,7 +100,7 @@ public final class RaceTimeline extends VBox {
         }
         List<TimelineLanes.Lane> lanes = TimelineLanes.of(race, open);
         double labels = Math.min(200, Math.max(96, lanes.stream()
-                .mapToDouble(l -> width(l.label(), LANE_FONT_FIRST)).max().orElse(0) + 12));
+                .mapToDouble(l -> width("★ " + l.label(), LANE_FONT_FIRST)).max().orElse(0) + 12));
         double width = Math.max(plot.getWidth() > 0 ? plot.getWidth() : plot.getPrefWidth(), labels + 160);
         double bottom = TOP_PX + lanes.stream().mapToDouble(RaceTimeline::height).sum();
         double limit = width - RIGHT_PX;
@@ -126,28 +126,39 @@ public final class RaceTimeline extends VBox {
      */
     private TimeScale scale(List<TimelineLanes.Lane> lanes, double labels, double limit) {
         double endsMs = TimelineLanes.endsMs(lanes);
-        TimeScale scale = TimeScale.of(endsMs, backFrom(), backTo(lanes), labels, limit);
+        double right = limit;
+        TimeScale scale = TimeScale.of(endsMs, backFrom(), backTo(lanes), labels, right);
+        // The marks move left as the axis narrows, so a few rounds find the width.
+        for (int round = 0; round < 4; round++) {
+            double need = overflow(lanes, scale, labels, limit);
+            if (need <= 0) {
+                break;
+            }
+            right = Math.max(labels + 0.55 * (limit - labels), right - need);
+            scale = TimeScale.of(endsMs, backFrom(), backTo(lanes), labels, right);
+        }
+        return scale;
+    }
+
+    /** How far past the edge the widest label that fits nowhere beside its marks would run. */
+    private static double overflow(List<TimelineLanes.Lane> lanes, TimeScale scale, double labels, double limit) {
         double need = 0;
-        for (int i = 0; i < lanes.size(); i++) {
-            TimelineLanes.Lane lane = lanes.get(i);
+        for (TimelineLanes.Lane lane : lanes) {
             double[] span = marks(new ArrayList<>(), lane, scale, 0, labels);
             if (span == null || lane.summary()) {
                 continue;
             }
-            double w = width(markText(lane, i == 0), i == 0 ? LANE_FONT_FIRST : MARK_FONT);
-            if (span[1] + 8 + w > limit && span[0] - 8 - w < labels + 2) {
-                need = Math.max(need, span[1] + 8 + w - limit);
+            double w = width(lane.markLabel(), MARK_FONT);
+            double back = backX(lane, scale);
+            if (Double.isNaN(labelX(span, back, w, labels, limit))) {
+                need = Math.max(need, (Double.isNaN(back) ? span[1] : Math.max(back, span[1])) + 10 + w - limit);
             }
         }
-        if (need <= 0) {
-            return scale;
-        }
-        return TimeScale.of(endsMs, backFrom(), backTo(lanes), labels,
-                Math.max(labels + 0.55 * (limit - labels), limit - need));
+        return need;
     }
 
-    private static String markText(TimelineLanes.Lane lane, boolean first) {
-        return (first && lane.kind() == TimelineLanes.Kind.END ? "first · " : "") + lane.markLabel();
+    private static double backX(TimelineLanes.Lane lane, TimeScale scale) {
+        return Double.isNaN(lane.recoveredMs()) ? Double.NaN : scale.x(lane.recoveredMs());
     }
 
     private static double height(TimelineLanes.Lane lane) {
@@ -199,15 +210,16 @@ public final class RaceTimeline extends VBox {
         Line rule = new Line(labels, top + height, limit, top + height);
         rule.getStyleClass().add("timeline-rule");
         nodes.add(rule);
-        Text name = text(lane.label(), first ? LANE_FONT_FIRST : LANE_FONT, "timeline-lane-label");
-        name.setX(Math.max(2, labels - 8 - width(lane.label(), name.getFont())));
+        Text name = text((first ? "★ " : "") + lane.label(), first ? LANE_FONT_FIRST : LANE_FONT,
+                "timeline-lane-label");
+        name.setX(Math.max(2, labels - 8 - width(name.getText(), name.getFont())));
         name.setY(y);
         nodes.add(name);
         double[] span = marks(nodes, lane, scale, y, labels);
         if (span != null) {
-            Text mark = text(markText(lane, first), first ? LANE_FONT_FIRST : MARK_FONT,
+            Text mark = text(lane.markLabel(), MARK_FONT,
                     lane.kind() == TimelineLanes.Kind.QUIET ? "timeline-muted" : "timeline-mark-label");
-            place(mark, span, labels, limit, y, lane.summary() ? top + height - 10 : Double.NaN);
+            place(mark, span, backX(lane, scale), labels, limit, y, lane.summary() ? top + height - 10 : Double.NaN);
             nodes.add(mark);
         }
         if (lane.kind() == TimelineLanes.Kind.GROUP) {
@@ -221,7 +233,7 @@ public final class RaceTimeline extends VBox {
         }
     }
 
-    /** Draws a lane's marks at height y; returns their left and right edge, or null for a lane without. */
+    /** Draws a lane's marks at height y; returns the end marks' left and right edge, or null for a lane without. */
     private static double[] marks(List<Node> nodes, TimelineLanes.Lane lane, TimeScale scale, double y,
             double labels) {
         double[] span = switch (lane.kind()) {
@@ -236,26 +248,42 @@ public final class RaceTimeline extends VBox {
         };
         if (span != null && !Double.isNaN(lane.recoveredMs())) {
             nodes.add(TimelineMarks.back(scale.x(lane.recoveredMs()), y));
-            span[1] = Math.max(span[1], scale.x(lane.recoveredMs()) + 8);
         }
         return span;
     }
 
     /**
-     * Puts a mark's label right of its marks, else left of them, else (or always, for a summary
-     * lane: {@code lineBelow}) on a line of its own under them, never past the plot's edges.
+     * Puts a mark's label right of its marks (before the triangle of the way back, or after it),
+     * else left of them, else (or always, for a summary lane: {@code lineBelow}) on a line of its
+     * own under them, never past the plot's edges.
      */
-    private static void place(Text label, double[] span, double labels, double limit, double y, double lineBelow) {
+    private static void place(Text label, double[] span, double backX, double labels, double limit, double y,
+            double lineBelow) {
         double w = width(label.getText(), label.getFont());
+        double x = Double.isNaN(lineBelow) ? labelX(span, backX, w, labels, limit) : Double.NaN;
         label.setY(y);
-        if (Double.isNaN(lineBelow) && span[1] + 8 + w <= limit) {
-            label.setX(span[1] + 8);
-        } else if (Double.isNaN(lineBelow) && span[0] - 8 - w >= labels + 2) {
-            label.setX(span[0] - 8 - w);
+        if (!Double.isNaN(x)) {
+            label.setX(x);
         } else {
             label.setX(Math.max(labels + 2, Math.min(span[0], limit - w)));
             label.setY(Double.isNaN(lineBelow) ? y + 11 : lineBelow);
         }
+    }
+
+    /** Where a label of width w fits beside the marks without covering them, or NaN. */
+    private static double labelX(double[] span, double backX, double w, double labels, double limit) {
+        boolean backRight = !Double.isNaN(backX) && backX > span[1];
+        if (span[1] + 8 + w <= (backRight ? backX - 10 : limit)) {
+            return span[1] + 8;
+        }
+        if (backRight && backX + 10 + w <= limit) {
+            return backX + 10;
+        }
+        boolean backLeft = !Double.isNaN(backX) && backX < span[0];
+        if (span[0] - 8 - w >= (backLeft ? backX + 10 : labels + 2)) {
+            return span[0] - 8 - w;
+        }
+        return Double.NaN;
     }
 
     private void toggle(String group) {
