@@ -142,9 +142,4 @@ public final class RacePanel extends BorderPane {
     public RaceTimeline timeline() {
         return timeline;
     }
-
-    /** The race shown now, for a picture of it. */
-    public RaceSnapshot shown() {
-        return shown;
-    }
 }

@@ -33,7 +33,7 @@ final class RaceTable {
         return table;
     }
 
-    /** Shows the race's ends, high enough for a dozen rows (or all of them when {@code rows} is larger). */
+    /** Shows the race's ends, the table high enough for a dozen rows. */
     static void show(TableView<RaceSnapshot.Entry> table, RaceSnapshot race) {
         List<RaceSnapshot.Entry> entries = race == null ? List.of() : race.entries();
         if (!entries.equals(table.getItems())) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.animation.PauseTransition;
-import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
@@ -28,7 +27,7 @@ import lab.heartbeat.ui.lab.RaceSnapshot;
  * rebuilt only when the race or the width changes, at most about three times a second.
  */
 public final class RaceTimeline extends VBox {
-    static final double LANE_PX = 30;
+    private static final double LANE_PX = 30;
     private static final double SUMMARY_LANE_PX = 48;
     private static final double TOP_PX = 26;
     private static final double AXIS_PX = 46;
@@ -89,7 +88,8 @@ public final class RaceTimeline extends VBox {
         calm.playFromStart();
         List<Node> nodes = new ArrayList<>();
         if (race == null || race.entries().isEmpty() && race.reconnections().isEmpty()) {
-            Text empty = text(race == null ? "No fault yet." : "No end yet: every connection the fault hit is still open.",
+            Text empty = TimelineText.text(race == null ? "No fault yet."
+                    : "No end yet: every connection the fault hit is still open.",
                     MARK_FONT, "timeline-muted");
             empty.setX(8);
             empty.setY(20);
@@ -100,7 +100,7 @@ public final class RaceTimeline extends VBox {
         }
         List<TimelineLanes.Lane> lanes = TimelineLanes.of(race, open);
         double labels = Math.min(200, Math.max(96, lanes.stream()
-                .mapToDouble(l -> width("★ " + l.label(), LANE_FONT_FIRST)).max().orElse(0) + 12));
+                .mapToDouble(l -> TimelineText.width("★ " + l.label(), LANE_FONT_FIRST)).max().orElse(0) + 12));
         double width = Math.max(plot.getWidth() > 0 ? plot.getWidth() : plot.getPrefWidth(), labels + 160);
         double bottom = TOP_PX + lanes.stream().mapToDouble(RaceTimeline::height).sum();
         double limit = width - RIGHT_PX;
@@ -148,9 +148,9 @@ public final class RaceTimeline extends VBox {
             if (span == null || lane.summary()) {
                 continue;
             }
-            double w = width(lane.markLabel(), MARK_FONT);
+            double w = TimelineText.width(lane.markLabel(), MARK_FONT);
             double back = backX(lane, scale);
-            if (Double.isNaN(labelX(span, back, w, labels, limit))) {
+            if (Double.isNaN(TimelineText.labelX(span, back, w, labels, limit))) {
                 need = Math.max(need, (Double.isNaN(back) ? span[1] : Math.max(back, span[1])) + 10 + w - limit);
             }
         }
@@ -197,8 +197,8 @@ public final class RaceTimeline extends VBox {
         }
         String until = Double.isNaN(cleared) ? ", still on →"
                 : String.format(Locale.ROOT, ", cleared %.1f s after t0", cleared / 1000);
-        Text label = text(race.kind() + " (" + race.backend() + ")" + until, MARK_FONT, "timeline-muted");
-        label.setX(scale.right() - width(label.getText(), MARK_FONT));
+        Text label = TimelineText.text(race.kind() + " (" + race.backend() + ")" + until, MARK_FONT, "timeline-muted");
+        label.setX(scale.right() - TimelineText.width(label.getText(), MARK_FONT));
         label.setY(TOP_PX - 10);
         nodes.add(label);
     }
@@ -210,16 +210,17 @@ public final class RaceTimeline extends VBox {
         Line rule = new Line(labels, top + height, limit, top + height);
         rule.getStyleClass().add("timeline-rule");
         nodes.add(rule);
-        Text name = text((first ? "★ " : "") + lane.label(), first ? LANE_FONT_FIRST : LANE_FONT,
+        Text name = TimelineText.text((first ? "★ " : "") + lane.label(), first ? LANE_FONT_FIRST : LANE_FONT,
                 "timeline-lane-label");
-        name.setX(Math.max(2, labels - 8 - width(name.getText(), name.getFont())));
+        name.setX(Math.max(2, labels - 8 - TimelineText.width(name.getText(), name.getFont())));
         name.setY(y);
         nodes.add(name);
         double[] span = marks(nodes, lane, scale, y, labels);
         if (span != null) {
-            Text mark = text(lane.markLabel(), MARK_FONT,
+            Text mark = TimelineText.text(lane.markLabel(), MARK_FONT,
                     lane.kind() == TimelineLanes.Kind.QUIET ? "timeline-muted" : "timeline-mark-label");
-            place(mark, span, backX(lane, scale), labels, limit, y, lane.summary() ? top + height - 10 : Double.NaN);
+            TimelineText.place(mark, span, backX(lane, scale), labels, limit, y,
+                    lane.summary() ? top + height - 10 : Double.NaN);
             nodes.add(mark);
         }
         if (lane.kind() == TimelineLanes.Kind.GROUP) {
@@ -252,64 +253,11 @@ public final class RaceTimeline extends VBox {
         return span;
     }
 
-    /**
-     * Puts a mark's label right of its marks (before the triangle of the way back, or after it),
-     * else left of them, else (or always, for a summary lane: {@code lineBelow}) on a line of its
-     * own under them, never past the plot's edges.
-     */
-    private static void place(Text label, double[] span, double backX, double labels, double limit, double y,
-            double lineBelow) {
-        double w = width(label.getText(), label.getFont());
-        double x = Double.isNaN(lineBelow) ? labelX(span, backX, w, labels, limit) : Double.NaN;
-        label.setY(y);
-        if (!Double.isNaN(x)) {
-            label.setX(x);
-        } else {
-            label.setX(Math.max(labels + 2, Math.min(span[0], limit - w)));
-            label.setY(Double.isNaN(lineBelow) ? y + 11 : lineBelow);
-        }
-    }
-
-    /** Where a label of width w fits beside the marks without covering them, or NaN. */
-    private static double labelX(double[] span, double backX, double w, double labels, double limit) {
-        boolean backRight = !Double.isNaN(backX) && backX > span[1];
-        if (span[1] + 8 + w <= (backRight ? backX - 10 : limit)) {
-            return span[1] + 8;
-        }
-        if (backRight && backX + 10 + w <= limit) {
-            return backX + 10;
-        }
-        boolean backLeft = !Double.isNaN(backX) && backX < span[0];
-        if (span[0] - 8 - w >= (backLeft ? backX + 10 : labels + 2)) {
-            return span[0] - 8 - w;
-        }
-        return Double.NaN;
-    }
-
     private void toggle(String group) {
         if (!open.remove(group)) {
             open.add(group);
         }
         redraw();
-    }
-
-    /** Opens or closes a group's lanes, as a click on its lane does. */
-    public void toggleGroup(String group) {
-        toggle(group);
-    }
-
-    static Text text(String s, Font font, String style) {
-        Text t = new Text(s);
-        t.setFont(font);
-        t.setTextOrigin(VPos.CENTER);
-        t.getStyleClass().addAll("timeline-text", style);
-        return t;
-    }
-
-    static double width(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
     }
 
     /** The mark labels drawn now, top to bottom: what a reader sees beside the marks. */

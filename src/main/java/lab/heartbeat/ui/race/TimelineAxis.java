@@ -29,10 +29,10 @@ final class TimelineAxis {
         double lastRight = Double.NEGATIVE_INFINITY;
         for (TimeScale.Tick t : scale.ticks()) {
             nodes.add(ink(new Line(t.x(), y, t.x(), y + 5)));
-            double w = RaceTimeline.width(t.label(), TICK_FONT);
+            double w = TimelineText.width(t.label(), TICK_FONT);
             double x = Math.min(t.x() - w / 2, scale.right() - w);
             if (x > lastRight + 6) {
-                Text label = RaceTimeline.text(t.label(), TICK_FONT, "timeline-tick");
+                Text label = TimelineText.text(t.label(), TICK_FONT, "timeline-tick");
                 label.setX(x);
                 label.setY(y + 14);
                 nodes.add(label);
@@ -40,9 +40,9 @@ final class TimelineAxis {
             }
         }
         String title = "after t0, the moment the fault was in force";
-        Text caption = RaceTimeline.text(title, TICK_FONT, "timeline-muted");
+        Text caption = TimelineText.text(title, TICK_FONT, "timeline-muted");
         double left = scale.segments().get(0).fromX();
-        caption.setX(left + (scale.right() - left - RaceTimeline.width(title, TICK_FONT)) / 2);
+        caption.setX(left + (scale.right() - left - TimelineText.width(title, TICK_FONT)) / 2);
         caption.setY(y + height - 12);
         nodes.add(caption);
         return nodes;

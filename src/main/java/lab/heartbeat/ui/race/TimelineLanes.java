@@ -29,7 +29,7 @@ final class TimelineLanes {
      * client was connected again (NaN: not on this lane).
      */
     record Lane(Kind kind, String label, RaceSnapshot.Entry end, RaceGroups.Ends group,
-            RaceGroups.Reconnection back, double recoveredMs, boolean open) {
+            RaceGroups.Reconnection back, double recoveredMs) {
 
         /** The text beside the lane's marks (under them for a group, whose figures are long). */
         String markLabel() {
@@ -67,15 +67,15 @@ final class TimelineLanes {
             Double back = race.recoveries().get(e.client());
             boolean showBack = back != null && backShown.add(e.client());
             lanes.add(new Lane(Kind.END, e.client() + " · " + e.side(), e, null, null,
-                    showBack ? back : Double.NaN, false));
+                    showBack ? back : Double.NaN));
         }
         Set<String> ended = new HashSet<>();
         race.entries().forEach(e -> ended.add(e.client()));
         List<String> quiet = race.targets().stream().filter(c -> !ended.contains(c)).toList();
         if (quiet.size() <= MAX_QUIET_LANES) {
-            quiet.forEach(c -> lanes.add(new Lane(Kind.QUIET, c, null, null, null, Double.NaN, false)));
+            quiet.forEach(c -> lanes.add(new Lane(Kind.QUIET, c, null, null, null, Double.NaN)));
         } else {
-            lanes.add(new Lane(Kind.QUIET, quiet.size() + " other clients", null, null, null, Double.NaN, false));
+            lanes.add(new Lane(Kind.QUIET, quiet.size() + " other clients", null, null, null, Double.NaN));
         }
         return lanes;
     }
@@ -85,21 +85,21 @@ final class TimelineLanes {
         for (RaceGroups.Ends g : race.groups()) {
             boolean opened = open.contains(g.key());
             lanes.add(new Lane(Kind.GROUP, (opened ? "▾ " : "▸ ") + g.key() + " ×" + g.count(), null, g, null,
-                    Double.NaN, opened));
+                    Double.NaN));
             if (opened) {
                 List<RaceSnapshot.Entry> members = race.entries().stream().filter(e -> e.group().equals(g.key()))
                         .toList();
                 members.stream().limit(MAX_MEMBERS).forEach(e -> lanes.add(new Lane(Kind.MEMBER,
-                        "   " + e.client(), e, null, null, Double.NaN, false)));
+                        "   " + e.client(), e, null, null, Double.NaN)));
                 if (members.size() > MAX_MEMBERS) {
                     lanes.add(new Lane(Kind.MORE, "   and " + (members.size() - MAX_MEMBERS) + " more in the table",
-                            null, null, null, Double.NaN, false));
+                            null, null, null, Double.NaN));
                 }
             }
         }
         for (RaceGroups.Reconnection r : race.reconnections()) {
             lanes.add(new Lane(Kind.RECONNECTION, r.group() + " back " + r.back() + "/" + r.of(), null, null, r,
-                    Double.NaN, false));
+                    Double.NaN));
         }
         return lanes;
     }
