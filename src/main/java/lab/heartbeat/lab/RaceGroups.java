@@ -8,8 +8,9 @@ import lab.heartbeat.telemetry.Detection;
 
 /**
  * A race summed up for a reader who cannot take in two hundred ends one by one: its ends by side
- * and mechanism or cause, and its targets' reconnections by client group, each with its first,
- * median (the project's nearest rank, {@link Race#rank}) and last delay after t0.
+ * and mechanism or cause, each group with its first, median (the project's nearest rank,
+ * {@link Race#rank}) and last delay after t0 (the way back by client group is
+ * {@link Race#recoveriesByGroup}).
  */
 public final class RaceGroups {
 
@@ -22,13 +23,6 @@ public final class RaceGroups {
      */
     public record Ends(String key, String side, String what, boolean detection, int count, double firstMs,
             double medianMs, double lastMs, double worstErrorMs) {
-    }
-
-    /**
-     * One client group's way back: how many of its targets made a connection after the fault, and
-     * when (first, median, last after t0; NaN while none is back).
-     */
-    public record Reconnection(String group, int back, int of, double firstMs, double medianMs, double lastMs) {
     }
 
     private RaceGroups() {
@@ -59,14 +53,4 @@ public final class RaceGroups {
         return groups;
     }
 
-    /** When each client group of the fault's targets was back, in the order the targets name them. */
-    public static List<Reconnection> reconnections(Race race) {
-        List<Reconnection> groups = new ArrayList<>();
-        race.targetsByGroup().forEach((group, clients) -> {
-            int back = (int) clients.stream().filter(race.recoveries()::containsKey).count();
-            groups.add(new Reconnection(group, back, clients.size(), race.recoveredMs(clients, 0),
-                    race.recoveredMs(clients, 50), race.recoveredMs(clients, 100)));
-        });
-        return groups;
-    }
 }

@@ -12,7 +12,7 @@ import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.telemetry.Detection;
 import org.junit.jupiter.api.Test;
 
-/** A race summed up by group of ends and by client group, with the project's one median rule. */
+/** A race summed up by group of ends, with the project's one median rule. */
 class RaceGroupsTest {
     private static final long MS = 1_000_000;
     private static final long T0 = 1_000 * MS;
@@ -41,23 +41,5 @@ class RaceGroupsTest {
                 new RaceGroups.Ends("server server-sweep", "server", "server-sweep", true, 2, 1700, 1700, 1800, 50));
     }
 
-    @Test
-    void eachClientGroupSaysHowManyWereBackAndWhen() {
-        List<String> targets = List.of("lockstep-1", "lockstep-2", "jittered-1", "jittered-2", "jittered-3");
-        Map<String, Long> back = Map.of("lockstep-1", T0 + 2600 * MS, "lockstep-2", T0 + 2640 * MS,
-                "jittered-1", T0 + 2100 * MS, "jittered-3", T0 + 3100 * MS);
-        Race race = new Race(fault(targets), List.of(), back);
 
-        assertThat(RaceGroups.reconnections(race)).containsExactly(
-                new RaceGroups.Reconnection("lockstep", 2, 2, 2600, 2600, 2640),
-                new RaceGroups.Reconnection("jittered", 2, 3, 2100, 2100, 3100));
-    }
-
-    @Test
-    void aGroupWithNobodyBackHasNoTimes() {
-        Race race = new Race(fault(List.of("a-1")), List.of(), Map.of());
-
-        assertThat(RaceGroups.reconnections(race)).containsExactly(
-                new RaceGroups.Reconnection("a", 0, 1, Double.NaN, Double.NaN, Double.NaN));
-    }
 }

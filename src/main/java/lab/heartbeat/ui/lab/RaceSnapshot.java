@@ -22,7 +22,7 @@ import lab.heartbeat.telemetry.Detection;
  */
 public record RaceSnapshot(String source, int id, String kind, String backend, List<String> targets, double t0Seconds,
         double clearedSeconds, List<Entry> entries, Map<String, Double> recoveries, List<RaceGroups.Ends> groups,
-        List<RaceGroups.Reconnection> reconnections) {
+        List<Race.GroupRecovery> reconnections) {
 
     /**
      * One end of a connection the fault hit: a detection, or an end that was none (a reset). The
@@ -74,7 +74,7 @@ public record RaceSnapshot(String source, int id, String kind, String backend, L
         race.recoveries().forEach((client, at) -> recoveries.put(client, (at - t0) / 1e6));
         return new RaceSnapshot(source, f.id(), f.kind().label(), f.backend(), f.targets(), (t0 - startNanos) / 1e9,
                 f.active() ? Double.NaN : (f.clearedNanos() - startNanos) / 1e9, entries, recoveries,
-                RaceGroups.ends(race), RaceGroups.reconnections(race));
+                RaceGroups.ends(race), race.recoveriesByGroup());
     }
 
     /** Identifies the race across updates. */

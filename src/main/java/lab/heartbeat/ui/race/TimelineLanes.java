@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RaceGroups;
 import lab.heartbeat.ui.lab.RaceSnapshot;
 
@@ -29,7 +30,7 @@ final class TimelineLanes {
      * client was connected again (NaN: not on this lane).
      */
     record Lane(Kind kind, String label, RaceSnapshot.Entry end, RaceGroups.Ends group,
-            RaceGroups.Reconnection back, double recoveredMs) {
+            Race.GroupRecovery back, double recoveredMs) {
 
         /** The text beside the lane's marks (under them for a group, whose figures are long). */
         String markLabel() {
@@ -97,7 +98,7 @@ final class TimelineLanes {
                 }
             }
         }
-        for (RaceGroups.Reconnection r : race.reconnections()) {
+        for (Race.GroupRecovery r : race.reconnections()) {
             lanes.add(new Lane(Kind.RECONNECTION, r.group() + " back " + r.back() + "/" + r.of(), null, null, r,
                     Double.NaN));
         }

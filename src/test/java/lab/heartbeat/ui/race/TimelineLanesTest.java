@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RaceGroups;
 import lab.heartbeat.ui.lab.RaceSnapshot;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class TimelineLanesTest {
     }
 
     static RaceSnapshot race(List<RaceSnapshot.Entry> entries, Map<String, Double> back,
-            List<RaceGroups.Ends> groups, List<RaceGroups.Reconnection> reconnections) {
+            List<RaceGroups.Ends> groups, List<Race.GroupRecovery> reconnections) {
         List<String> targets = entries.stream().map(RaceSnapshot.Entry::client).distinct().toList();
         return new RaceSnapshot(RaceSnapshot.LIVE, 1, "cable-pull", "kernel", targets, 2, 22, entries, back, groups,
                 reconnections);
@@ -62,8 +63,8 @@ class TimelineLanesTest {
                 List.of(new RaceGroups.Ends("server local-close", "server", "local-close", false, 200, 16.2, 25.3, 28.5,
                         Double.NaN), new RaceGroups.Ends("client peer-closed", "client", "peer-closed", false, 200,
                                 22.2, 64.9, 79.3, Double.NaN)),
-                List.of(new RaceGroups.Reconnection("lockstep", 100, 100, 2635, 2660, 2673),
-                        new RaceGroups.Reconnection("jittered", 97, 100, 2188, 2643, 3172)));
+                List.of(new Race.GroupRecovery("lockstep", 100, 100, 2635, 2660, 2673),
+                        new Race.GroupRecovery("jittered", 97, 100, 2188, 2643, 3172)));
 
         assertThat(TimelineLanes.of(race, Set.of())).extracting(TimelineLanes.Lane::label).containsExactly(
                 "▸ server local-close ×200", "▸ client peer-closed ×200", "lockstep back 100/100",
