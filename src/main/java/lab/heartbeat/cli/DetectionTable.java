@@ -1,13 +1,12 @@
 package lab.heartbeat.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.lab.EventFormat;
 import lab.heartbeat.lab.FaultRecord;
 import lab.heartbeat.lab.Race;
+import lab.heartbeat.lab.RaceGroups;
 import lab.heartbeat.lab.RunResult;
 import lab.heartbeat.telemetry.Detection;
 
@@ -84,21 +83,14 @@ final class DetectionTable {
     }
 
     private static void summary(StringBuilder s, Race race) {
-        Map<String, List<Detection>> byKind = new LinkedHashMap<>();
-        for (Detection d : race.entries()) {
-            String what = d.isDetection() ? d.mechanism().label() : "(" + d.cause().label() + ")";
-            byKind.computeIfAbsent(d.side().label() + " " + what, k -> new ArrayList<>()).add(d);
-        }
         s.append(String.format("  %-32s %6s %10s %10s %10s %10s   (ms after t0)%n", "side, mechanism / cause", "count",
                 "first", "median", "last", "worst err"));
-        byKind.forEach((kind, ds) -> {
-            double[] measured = ds.stream().mapToDouble(race::measuredMs).sorted().toArray();
-            double worst = ds.stream().filter(Detection::hasPrediction)
-                    .mapToDouble(d -> Math.abs(race.measuredMs(d) - race.predictedMs(d))).max().orElse(Double.NaN);
-            s.append(String.format("  %-32s %6d %10.1f %10.1f %10.1f %10s%n", kind, ds.size(), measured[0],
-                    measured[Race.rank(50, measured.length)], measured[measured.length - 1],
-                    Double.isNaN(worst) ? "-" : String.format("%.1f", worst)));
-        });
+        for (RaceGroups.Ends g : RaceGroups.ends(race)) {
+            String kind = g.side() + " " + (g.detection() ? g.what() : "(" + g.what() + ")");
+            s.append(String.format("  %-32s %6d %10.1f %10.1f %10.1f %10s%n", kind, g.count(), g.firstMs(),
+                    g.medianMs(), g.lastMs(),
+                    Double.isNaN(g.worstErrorMs()) ? "-" : String.format("%.1f", g.worstErrorMs())));
+        }
     }
 
     private static void relayed(StringBuilder s, Race race) {

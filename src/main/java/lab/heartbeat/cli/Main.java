@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "heartbeat-lab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A lab for network resilience: a TCP heartbeat server, reconnecting clients and the failure "
                 + "detectors they race.",
-        subcommands = {RunCommand.class, ServerCommand.class, ClientCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ServerCommand.class, ClientCommand.class, DashboardCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:bad arguments or a bad scenario"})
 public final class Main implements Runnable {
@@ -71,7 +72,7 @@ public final class Main implements Runnable {
 
     static boolean wantsSandbox(String[] args, String display) {
         List<String> all = List.of(args);
-        if (all.isEmpty()) {
+        if (all.isEmpty() || all.get(0).equals("dashboard")) {
             return !displayOverNetwork(display);
         }
         return all.get(0).equals("run") && !all.contains("--no-sandbox") && !all.contains("--help")
@@ -128,15 +129,22 @@ public final class Main implements Runnable {
     /** Without a command: the dashboard, which blocks until its window is closed. */
     @Override
     public void run() {
+        // Its options (--metrics, --control) are checked here already; the dashboard reads them again.
+        openDashboard(spec == null ? new String[0]
+                : spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    }
+
+    /**
+     * Opens the dashboard with these options (no command's, or the {@code dashboard} command's), with
+     * {@code --no-sandbox} given before either; its exit code once its window closes.
+     */
+    int openDashboard(String[] options) {
         if (noSandbox) {
             HostFirewall.optIn();
         }
         try {
             // By name: the command line sits below the UI and must not depend on it (ArchitectureTest).
-            // Its options (--metrics, --control) are checked here already; the dashboard reads them again.
-            String[] options = spec == null ? new String[0]
-                    : spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
-            Class.forName(DASHBOARD).getMethod("main", String[].class).invoke(null, (Object) options);
+            return (int) Class.forName(DASHBOARD).getMethod("run", String[].class).invoke(null, (Object) options);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("the dashboard could not start: " + rootMessage(e.getCause())
                     + " (the headless commands are: run, server, client; see --help)", e.getCause());

@@ -3,8 +3,9 @@ package lab.heartbeat.ui;
 import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.TelemetryPoller;
 import lab.heartbeat.ui.lab.DashboardFrame;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import lab.heartbeat.ui.charts.ChartExporter;
+import lab.heartbeat.ui.race.RacePicture;
 import lab.heartbeat.ui.charts.ChartFeed;
 import lab.heartbeat.ui.common.FolderChooser;
 import lab.heartbeat.ui.scenario.ScenarioModel;
@@ -66,7 +67,7 @@ public final class Dashboard implements AutoCloseable {
 
             @Override
             public java.util.Map<String, java.awt.image.BufferedImage> finished(lab.heartbeat.lab.RunResult result,
-                    java.util.List<RaceView> races) {
+                    java.util.List<RaceSnapshot> races) {
                 return runFinished(result, races);
             }
         });
@@ -101,16 +102,16 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * A run ended (its lab is closed): its races join the list, the charts and the race panel are
-     * pictured as they show the run, and the dashboard goes back to its own lab.
+     * A run ended (its lab is closed): its races join the list, the charts are pictured as they
+     * show the run and each race whole, and the dashboard goes back to its own lab.
      */
     private java.util.Map<String, java.awt.image.BufferedImage> runFinished(lab.heartbeat.lab.RunResult result,
-            java.util.List<RaceView> races) {
+            java.util.List<RaceSnapshot> races) {
         java.util.Map<String, java.awt.image.BufferedImage> images = java.util.Map.of();
         if (result != null) {
             model.races().archiveRaces(races);
             java.util.Map<String, javafx.scene.Node> nodes = new java.util.LinkedHashMap<>(view.charts().byName());
-            nodes.put("race", view.race());
+            races.forEach(r -> nodes.put("race-" + r.id(), RacePicture.of(r, scene.getStylesheets())));
             images = ChartExporter.images(nodes);
         }
         poller.switchTo(lab);

@@ -4,6 +4,7 @@ import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.StartingLab;
 import lab.heartbeat.ui.lab.StartupLab;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -13,12 +14,20 @@ import javafx.stage.Stage;
 public final class DashboardApp extends Application {
     /** Set by {@link DashboardLauncher} before the launch: JavaFX makes the application itself. */
     private static volatile StartingLab starting;
+    private static volatile CommandLineRun commandLine = CommandLineRun.NONE;
+    private static volatile int exitCode;
 
     private LabGateway lab;
     private Dashboard dashboard;
 
-    static void startWith(StartingLab lab) {
+    static void startWith(StartingLab lab, CommandLineRun run) {
         starting = lab;
+        commandLine = run;
+    }
+
+    /** The exit code the command line's run ended with (0 when the window was simply closed). */
+    static int exitCode() {
+        return exitCode;
     }
 
     @Override
@@ -32,6 +41,10 @@ public final class DashboardApp extends Application {
     public void start(Stage stage) {
         dashboard = Dashboard.withFolderChooser(lab);
         dashboard.show(stage);
+        commandLine.start(dashboard.scenarios(), code -> {
+            exitCode = code;
+            Platform.exit();
+        }, System.err);
     }
 
     @Override

@@ -25,6 +25,15 @@ public final class DashboardLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args));
+    }
+
+    /**
+     * Opens the dashboard with the {@code dashboard} command's options and blocks until its window
+     * closes; returns the exit code ({@link CommandLineRun}).
+     */
+    public static int run(String[] args) throws InterruptedException {
+        CommandLineRun commandLine = CommandLineRun.parse(args);
         // A desktop's close or a kill sends SIGTERM, Ctrl-C sends SIGINT. Leave as closing the
         // window does (stop() closes the lab), not through the JVM's shutdown hooks, which tear
         // JavaFX's renderer down under a running pulse.
@@ -44,15 +53,16 @@ public final class DashboardLauncher {
             }
             return live;
         });
-        DashboardApp.startWith(lab);
+        DashboardApp.startWith(lab, commandLine);
         try {
-            Application.launch(DashboardApp.class, args);
+            Application.launch(DashboardApp.class);
         } finally {
             lab.closeUnclaimed();
             if (services.get() != null) {
                 services.get().close();
             }
         }
+        return DashboardApp.exitCode();
     }
 
     private static void exitInOrder() {

@@ -106,7 +106,7 @@ public final class DashboardView extends BorderPane {
         parameters.setId("parameters-tab");
         side.getTabs().setAll(parameters, raceTab);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setPrefWidth(470);
+        side.setPrefWidth(560);
         side.setId("side-tabs");
         setRight(side);
         ListView<String> log = new ListView<>(model.log().events());

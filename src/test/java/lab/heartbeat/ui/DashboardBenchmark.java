@@ -2,7 +2,7 @@ package lab.heartbeat.ui;
 
 import lab.heartbeat.ui.lab.LiveLab;
 import lab.heartbeat.ui.lab.StartupLab;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -87,7 +87,7 @@ public final class DashboardBenchmark {
         CompletableFuture<String> seen = new CompletableFuture<>();
         Platform.runLater(() -> {
             DashboardModel m = dashboard.model();
-            RaceView race = m.races().shownRaceProperty().get();
+            RaceSnapshot race = m.races().shownRaceProperty().get();
             seen.complete("rows " + m.connections().rows().size() + ", up " + m.status().clientsUpProperty().get() + ", races "
                     + m.races().races().size() + (race == null ? "" : ", race of " + race.targets().size() + " clients with "
                     + dashboard.view().race().entries().size() + " entries")

@@ -1,5 +1,6 @@
 package lab.heartbeat.ui;
 
+import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.LiveLab;
 import lab.heartbeat.ui.lab.StartupLab;
 import lab.heartbeat.ui.charts.ChartExporter;
@@ -35,10 +36,15 @@ final class DashboardFixture implements AutoCloseable {
 
     /** A dashboard on this lab. */
     DashboardFixture(LiveLab lab) throws Exception {
+        this((LabGateway) lab);
+    }
+
+    /** A dashboard on any lab, a fake one included ({@link #lab} is then null). */
+    DashboardFixture(LabGateway gateway) throws Exception {
         FxToolkit.registerPrimaryStage();
-        this.lab = lab;
+        this.lab = gateway instanceof LiveLab live ? live : null;
         dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, (owner, title) -> {
+            Dashboard d = new Dashboard(gateway, (owner, title) -> {
                 chooserTitle.set(title);
                 return exportFolder.get();
             }, owner -> scenarioFile.get());

@@ -34,6 +34,8 @@ final class FakeLab implements LabGateway {
     final List<LabEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<lab.heartbeat.lab.FaultRecord> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<SweepParams> sweeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The races the test made up; {@link #addRace} tells the poller a fault was made. */
+    final List<lab.heartbeat.lab.Race> races = new java.util.concurrent.CopyOnWriteArrayList<>();
     final java.util.concurrent.atomic.AtomicInteger raceReads = new java.util.concurrent.atomic.AtomicInteger();
     /** Counted down when a server restart has begun; the restart then waits for {@link #restartMayEnd}. */
     final java.util.concurrent.CountDownLatch restartBegun = new java.util.concurrent.CountDownLatch(1);
@@ -128,7 +130,16 @@ final class FakeLab implements LabGateway {
     @Override
     public List<lab.heartbeat.lab.Race> races() {
         raceReads.incrementAndGet();
-        return List.of();
+        return List.copyOf(races);
+    }
+
+    /** Adds a race (or replaces the one of the same fault) as a fault's or an end's event would. */
+    void addRace(lab.heartbeat.lab.Race race) {
+        races.removeIf(r -> r.fault().id() == race.fault().id());
+        races.add(race);
+        races.sort(java.util.Comparator.comparingInt(r -> r.fault().id()));
+        events.add(LabEvent.of(now(), lab.heartbeat.telemetry.EventKind.FAULT_INJECTED, Side.CLIENT,
+                race.fault().targets().get(0), null, race.fault().name()));
     }
 
     @Override

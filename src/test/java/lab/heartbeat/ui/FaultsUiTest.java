@@ -3,7 +3,7 @@ package lab.heartbeat.ui;
 import lab.heartbeat.ui.lab.LiveLab;
 import lab.heartbeat.ui.lab.StartupLab;
 import lab.heartbeat.ui.lab.FaultStatus;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import lab.heartbeat.ui.connections.StateBadge;
 import lab.heartbeat.ui.charts.ChartMarker;
 import static lab.heartbeat.ui.DashboardFixture.fx;
@@ -156,7 +156,7 @@ class FaultsUiTest {
 
     /** Whether race number {@code n} shows, in its panel, a detection by this mechanism. */
     private static boolean hasDetection(DashboardFixture d, int n, String mechanism) {
-        RaceView shown = d.model().races().shownRaceProperty().get();
+        RaceSnapshot shown = d.model().races().shownRaceProperty().get();
         return shown != null && shown.id() == n && d.dashboard.view().race().entries().stream()
                 .anyMatch(e -> mechanism.equals(e.mechanism()) && e.measuredMs() > 0);
     }

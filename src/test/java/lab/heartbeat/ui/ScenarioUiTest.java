@@ -1,6 +1,6 @@
 package lab.heartbeat.ui;
 
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import static lab.heartbeat.ui.DashboardFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +48,7 @@ class ScenarioUiTest {
         assertThat(statuses).filteredOn(t -> t.contains(" at ")).isNotEmpty()
                 .allMatch(t -> t.matches("cable-pull at \\d+\\.\\d s: .*"), "a step's time in tenths of a second");
         // Back on the dashboard's own lab; the run's race stays in the list and is shown.
-        d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceView.LIVE) && d.upBadges() == 4);
+        d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceSnapshot.LIVE) && d.upBadges() == 4);
         assertThat(fx(() -> d.model().races().shownRaceProperty().get().source())).isEqualTo("cable-pull");
 
         d.exportFolder.set(folder.toFile());
@@ -56,11 +56,11 @@ class ScenarioUiTest {
         d.robot.clickOn(d.node("#scenario-export"));
         List<Path> expected = List.of(folder.resolve("report.json"), folder.resolve("timeseries.csv"),
                 folder.resolve("chart-rtt.png"), folder.resolve("chart-heartbeats.png"),
-                folder.resolve("chart-kernel.png"), folder.resolve("race.png"));
+                folder.resolve("chart-kernel.png"), folder.resolve("race-1.png"));
         d.awaitFx(() -> expected.stream().allMatch(Files::isRegularFile)
                 && d.dashboard.scenarios().statusProperty().get().startsWith("exported"));
         assertThat(Files.readString(folder.resolve("report.json"))).contains("cable-pull");
-        assertThat(Files.size(folder.resolve("race.png"))).isGreaterThan(5_000);
+        assertThat(Files.size(folder.resolve("race-1.png"))).isGreaterThan(5_000);
         assertThat(d.chooserTitle.get()).as("the run's chooser is not titled for PNG charts")
                 .isEqualTo("Export the run (report, time series, charts, races) into");
     }
@@ -86,7 +86,7 @@ class ScenarioUiTest {
         d.awaitFx(() -> !d.dashboard.scenarios().runningProperty().get());
         assertThat(fx(() -> d.dashboard.scenarios().resultProperty().get().completed())).isFalse();
         assertThat(fx(() -> d.dashboard.scenarios().statusProperty().get())).startsWith("long: stopped");
-        d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceView.LIVE) && d.model().connections().rows().size() == 4);
+        d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceSnapshot.LIVE) && d.model().connections().rows().size() == 4);
     }
 
     @Test
@@ -105,7 +105,7 @@ class ScenarioUiTest {
         d.awaitFx(() -> !d.dashboard.scenarios().runningProperty().get()
                 && d.dashboard.scenarios().statusProperty().get().contains("bad.yaml:5"));
         assertThat(fx(() -> d.dashboard.scenarios().statusProperty().get())).contains("profile");
-        assertThat(fx(() -> d.model().status().labNameProperty().get())).isEqualTo(RaceView.LIVE);
+        assertThat(fx(() -> d.model().status().labNameProperty().get())).isEqualTo(RaceSnapshot.LIVE);
     }
 
     private void await(java.util.concurrent.Callable<Boolean> condition) {

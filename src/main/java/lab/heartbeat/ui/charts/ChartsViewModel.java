@@ -12,7 +12,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import lab.heartbeat.telemetry.Detection;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 
 /**
  * The charts' view model: their time window, whether they are paused, which clients they plot and
@@ -29,7 +29,7 @@ public final class ChartsViewModel {
     private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window", Duration.ofMinutes(1));
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final ArrayDeque<Detection> recentDetections = new ArrayDeque<>();
-    private List<RaceView> faults = List.of();
+    private List<RaceSnapshot> faults = List.of();
     private long startNanos;
     private double latestSeconds;
 
@@ -55,7 +55,7 @@ public final class ChartsViewModel {
      *
      * @param races the shown lab's races, or null when they did not change
      */
-    public void apply(long sampleNanos, List<Detection> newDetections, List<RaceView> races) {
+    public void apply(long sampleNanos, List<Detection> newDetections, List<RaceSnapshot> races) {
         latestSeconds = (sampleNanos - startNanos) / 1e9;
         for (Detection d : newDetections) {
             recentDetections.addLast(d);
@@ -80,7 +80,7 @@ public final class ChartsViewModel {
     public List<ChartMarker> chartMarkers() {
         Set<String> charted = new HashSet<>(chartedClients());
         List<ChartMarker> markers = new ArrayList<>();
-        for (RaceView r : faults) {
+        for (RaceSnapshot r : faults) {
             if (r.targets().stream().anyMatch(charted::contains)) {
                 // A fault still on ends at the latest sample, in half seconds so the shading is not redrawn every tick.
                 double to = r.active() ? Math.max(r.t0Seconds(), Math.ceil(latestSeconds * 2) / 2) : r.clearedSeconds();

@@ -18,7 +18,7 @@ import javafx.collections.transformation.FilteredList;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
 import lab.heartbeat.ui.lab.CommandRunner;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import lab.heartbeat.ui.parameters.ParametersViewModel;
 
 /**
@@ -58,7 +58,7 @@ public final class ConnectionsViewModel {
      * @param races the shown lab's races, or null when they did not change
      * @return how many clients are up
      */
-    public int apply(TelemetrySnapshot snapshot, List<RaceView> races) {
+    public int apply(TelemetrySnapshot snapshot, List<RaceSnapshot> races) {
         if (races != null) {
             delays.races(races);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lab.heartbeat.telemetry.Detection;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 
 /**
  * How the table states a client's last detection: with the figure the race panel shows, the delay
@@ -20,10 +20,10 @@ final class DetectionDelays {
     private int version;
 
     /** The shown lab's races changed. */
-    void races(List<RaceView> races) {
+    void races(List<RaceSnapshot> races) {
         Map<String, Figure> ends = new HashMap<>();
-        for (RaceView race : races) {
-            for (RaceView.Entry e : race.entries()) {
+        for (RaceSnapshot race : races) {
+            for (RaceSnapshot.Entry e : race.entries()) {
                 ends.put(key(e.client(), e.connection(), e.side(), e.cause()), new Figure(race.name(), e.measuredMs()));
             }
         }

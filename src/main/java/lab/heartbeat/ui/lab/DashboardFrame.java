@@ -14,7 +14,7 @@ import lab.heartbeat.telemetry.TelemetrySnapshot;
  * every fault's race when they changed (null otherwise).
  */
 public record DashboardFrame(TelemetrySnapshot snapshot, List<LabEvent> newEvents, List<Detection> newDetections,
-        LabGateway source, List<RaceView> races) {
+        LabGateway source, List<RaceSnapshot> races) {
 
     public DashboardFrame {
         newEvents = newEvents == null ? List.of() : List.copyOf(newest(newEvents));

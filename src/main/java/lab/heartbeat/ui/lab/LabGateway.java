@@ -80,9 +80,9 @@ public interface LabGateway extends AutoCloseable {
 
     void removeClients(Collection<String> names) throws InterruptedException;
 
-    /** Whose races these are: {@link RaceView#LIVE} for the dashboard's own lab, else a scenario's name. */
+    /** Whose races these are: {@link RaceSnapshot#LIVE} for the dashboard's own lab, else a scenario's name. */
     default String name() {
-        return RaceView.LIVE;
+        return RaceSnapshot.LIVE;
     }
 
     /** The fault backend and what it cannot do; a lab without faults says so. Cheap, no lock. */

@@ -23,7 +23,7 @@ public final class LiveLab implements LabGateway {
     private final String name;
 
     public LiveLab(Lab lab) {
-        this(lab, RaceView.LIVE);
+        this(lab, RaceSnapshot.LIVE);
     }
 
     /** A lab named for the race panel, e.g. a scenario run. */

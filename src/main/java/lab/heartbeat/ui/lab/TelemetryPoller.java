@@ -129,14 +129,14 @@ public final class TelemetryPoller implements AutoCloseable {
         List<Detection> ends = lab.endsSince(endsSeen);
         endsSeen += ends.size();
         racesStale |= !ends.isEmpty();
-        List<RaceView> races = races();
+        List<RaceSnapshot> races = races();
         sampleListener.accept(snapshot);
         DashboardFrame frame = new DashboardFrame(snapshot, events, detections, lab, races);
         latest.accumulateAndGet(frame, (old, newer) -> old == null ? newer : old.then(newer));
     }
 
     /** Every race when something may have changed them, else null. */
-    private List<RaceView> races() {
+    private List<RaceSnapshot> races() {
         pollsSinceRaces++;
         if (!racesStale || pollsSinceRaces < RACE_EVERY) {
             return null;
@@ -152,7 +152,7 @@ public final class TelemetryPoller implements AutoCloseable {
         raceReads++;
         String source = lab.name();
         long start = lab.startNanos();
-        return lab.races().stream().map(r -> RaceView.of(source, r, start)).toList();
+        return lab.races().stream().map(r -> RaceSnapshot.of(source, r, start)).toList();
     }
 
     /** How often the races were read, for tests. */

@@ -1,6 +1,6 @@
 package lab.heartbeat.ui.race;
 
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 
 /** The race panel's paragraphs for students, from {@code explanations.properties}. */
 public final class Explanations {
@@ -44,8 +47,27 @@ public final class Explanations {
         return new Paragraph(key, TEXTS.getProperty("title." + key, key), text);
     }
 
+    /** The paragraphs as titled, wrapping labels; a paragraph's text has the id {@code explanation-<key>}. */
+    public static List<Node> labels(List<Paragraph> paragraphs) {
+        List<Node> nodes = new ArrayList<>();
+        for (Paragraph p : paragraphs) {
+            Label title = new Label(p.title());
+            title.getStyleClass().add("explanation-title");
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            Label text = new Label(p.text());
+            text.getStyleClass().add("explanation");
+            text.setId("explanation-" + p.key());
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            nodes.add(title);
+            nodes.add(text);
+        }
+        return nodes;
+    }
+
     /** What a student needs to read this race: each mechanism in it, and the situation's traps. */
-    public static List<Paragraph> forRace(RaceView race) {
+    public static List<Paragraph> forRace(RaceSnapshot race) {
         Set<String> keys = new LinkedHashSet<>();
         if (race == null) {
             keys.add("none");
@@ -54,7 +76,7 @@ public final class Explanations {
             keys.add("trap");
             keys.add("user-timeout");
         } else {
-            for (RaceView.Entry e : race.entries()) {
+            for (RaceSnapshot.Entry e : race.entries()) {
                 if (e.isDetection()) {
                     keys.add(e.mechanism());
                 }
@@ -67,6 +89,9 @@ public final class Explanations {
                 keys.add("os-keepalive");
                 keys.add("trap");
                 keys.add("user-timeout");
+            }
+            if (race.kind().equals("drop-to-client")) {
+                keys.add("drop-to-client");
             }
             if ("proxy".equals(race.backend())) {
                 keys.add("proxy");

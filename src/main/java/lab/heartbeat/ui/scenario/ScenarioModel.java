@@ -4,7 +4,7 @@ import lab.heartbeat.ui.common.Formats;
 
 import lab.heartbeat.ui.lab.LabGateway;
 import lab.heartbeat.ui.lab.LiveLab;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import lab.heartbeat.ui.charts.ChartExporter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,7 +51,7 @@ public final class ScenarioModel {
          * The run is over (its lab closed): keep what it showed and go back to the dashboard's own
          * lab. Called on the FX thread; returns the PNG images to export with the run.
          */
-        Map<String, BufferedImage> finished(RunResult result, List<RaceView> races);
+        Map<String, BufferedImage> finished(RunResult result, List<RaceSnapshot> races);
     }
 
     private final Executor io;
@@ -148,9 +149,9 @@ public final class ScenarioModel {
                     fx.execute(() -> progress.set(share));
                 }
             });
-            List<RaceView> races = new ArrayList<>();
+            List<RaceSnapshot> races = new ArrayList<>();
             long origin = r.time().startNanos();
-            r.races().forEach(race -> races.add(RaceView.of(name, race, origin)));
+            r.races().forEach(race -> races.add(RaceSnapshot.of(name, race, origin)));
             fx.execute(() -> {
                 images = host.finished(r, races);
                 result.set(r);
@@ -176,24 +177,33 @@ public final class ScenarioModel {
 
     /**
      * Writes the last run's {@code report.json} and {@code timeseries.csv} and the PNG images taken
-     * when it ended into the folder; the outcome shows in {@link #statusProperty()}.
+     * when it ended into the folder; the outcome shows in {@link #statusProperty()}. Completes with
+     * the files written, or exceptionally (after the status says why).
      */
-    public void export(Path folder) {
+    public CompletableFuture<List<Path>> export(Path folder) {
         RunResult r = result.get();
         if (r == null) {
             status.set("no finished run to export");
-            return;
+            return CompletableFuture.failedFuture(new IllegalStateException("no finished run to export"));
         }
         Map<String, BufferedImage> pictures = new LinkedHashMap<>(images);
+        CompletableFuture<List<Path>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
                 List<Path> written = new ArrayList<>(ReportWriter.write(r, folder));
                 written.addAll(ChartExporter.write(pictures, folder));
-                fx.execute(() -> status.set("exported " + written.size() + " files to " + folder));
+                fx.execute(() -> {
+                    status.set("exported " + written.size() + " files to " + folder);
+                    done.complete(written);
+                });
             } catch (IOException | RuntimeException e) {
-                fx.execute(() -> status.set("export failed: " + e.getMessage()));
+                fx.execute(() -> {
+                    status.set("export failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
             }
         });
+        return done;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.VBox;
 import lab.heartbeat.ui.lab.FaultStatus;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -34,7 +34,7 @@ public final class StatusBarView extends VBox {
         backend.textProperty().bind(model.faultStatusProperty().map(FaultStatus::headline));
         Label shown = new Label();
         shown.setId("status-lab");
-        shown.textProperty().bind(model.labNameProperty().map(n -> RaceView.LIVE.equals(n) ? "lab: dashboard" : "lab: run " + n));
+        shown.textProperty().bind(model.labNameProperty().map(n -> RaceSnapshot.LIVE.equals(n) ? "lab: dashboard" : "lab: run " + n));
         if (scenarioStatus != null) {
             bar.getRightItems().addAll(scenarioStatus, new Separator(Orientation.VERTICAL));
         }

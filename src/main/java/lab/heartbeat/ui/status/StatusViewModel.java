@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import lab.heartbeat.ui.lab.FaultStatus;
 import lab.heartbeat.ui.lab.LabGateway;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 
 /**
  * The status bar's view model: the outcome of the last command, the shown lab (its name,
@@ -22,7 +22,7 @@ public final class StatusViewModel {
     private final ReadOnlyIntegerWrapper clientCount = new ReadOnlyIntegerWrapper(this, "clientCount");
     private final ReadOnlyObjectWrapper<FaultStatus> faultStatus = new ReadOnlyObjectWrapper<>(this, "faultStatus",
             FaultStatus.NONE);
-    private final ReadOnlyStringWrapper labName = new ReadOnlyStringWrapper(this, "labName", RaceView.LIVE);
+    private final ReadOnlyStringWrapper labName = new ReadOnlyStringWrapper(this, "labName", RaceSnapshot.LIVE);
 
     public StatusViewModel(LabGateway lab) {
         transport.set(lab.transport());
@@ -74,7 +74,7 @@ public final class StatusViewModel {
         return faultStatus.getReadOnlyProperty();
     }
 
-    /** Whose lab the dashboard shows: {@link RaceView#LIVE}, or a scenario run's name. */
+    /** Whose lab the dashboard shows: {@link RaceSnapshot#LIVE}, or a scenario run's name. */
     public ReadOnlyStringProperty labNameProperty() {
         return labName.getReadOnlyProperty();
     }

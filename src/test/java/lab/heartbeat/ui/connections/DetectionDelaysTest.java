@@ -7,7 +7,7 @@ import lab.heartbeat.detect.Cause;
 import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
-import lab.heartbeat.ui.lab.RaceView;
+import lab.heartbeat.ui.lab.RaceSnapshot;
 import org.junit.jupiter.api.Test;
 
 class DetectionDelaysTest {
@@ -17,8 +17,9 @@ class DetectionDelaysTest {
     void aDetectionOfAFaultReadsAsTheRaceDoesAfterTheFaultsT0() {
         Detection d = detection(1_000_000_000L);
         int before = delays.version();
-        delays.races(List.of(new RaceView(RaceView.LIVE, 2, "cable-pull", "kernel", List.of("c-1"), 1.2, Double.NaN,
-                List.of(new RaceView.Entry("c-1", "c-1:1", "client", "app-heartbeat", "app-heartbeat", 3807.4, 3800)))));
+        delays.races(List.of(new RaceSnapshot(RaceSnapshot.LIVE, 2, "cable-pull", "kernel", List.of("c-1"), 1.2, Double.NaN,
+                List.of(new RaceSnapshot.Entry("c-1", "c-1:1", "client", "app-heartbeat", "app-heartbeat", 3807.4, 3800,
+                        3800, 3800, "client app-heartbeat")), java.util.Map.of(), List.of(), List.of())));
         assertThat(delays.version()).isNotEqualTo(before);
         assertThat(delays.label(d)).isEqualTo("app-heartbeat 3807.4 ms after fault-2");
     }
