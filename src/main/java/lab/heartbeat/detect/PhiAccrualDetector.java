@@ -43,6 +43,11 @@ public final class PhiAccrualDetector {
         return phi(nanos - lastHeartbeat, mean(), stdDeviation());
     }
 
+    /** The statistics phi is computed from now, or null before the first heartbeat. */
+    public PhiEstimate estimate() {
+        return monitoring ? new PhiEstimate(lastHeartbeat, mean(), stdDeviation(), params.threshold()) : null;
+    }
+
     public boolean isAvailable(long nanos) {
         return phi(nanos) < params.threshold();
     }

@@ -1,6 +1,7 @@
 package lab.heartbeat.telemetry;
 
 import java.util.concurrent.atomic.AtomicLong;
+import lab.heartbeat.detect.PhiEstimate;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.protocol.FrameType;
@@ -60,6 +61,8 @@ final class EndpointStats implements ConnectionObserver {
     volatile long connections;
     volatile long reconnectAttempts;
     volatile KernelTcpInfo kernel;
+    /** Phi's statistics after the last ack of a phi accrual client, null otherwise. */
+    volatile PhiEstimate phi;
     volatile Detection lastDetection;
     volatile long retiredNanos = -1;
 
@@ -92,6 +95,7 @@ final class EndpointStats implements ConnectionObserver {
         lastReceivedNanos = nanos;
         misses = 0;
         data = null;
+        phi = null;
         online = true;
         connections++;
         telemetry.connected(this, nanos);
@@ -187,6 +191,11 @@ final class EndpointStats implements ConnectionObserver {
     }
 
     @Override
+    public void phiChanged(PhiEstimate estimate) {
+        phi = estimate;
+    }
+
+    @Override
     public void closed(Closure closure) {
         online = false;
         DataLedger.Entry d = data;
@@ -237,6 +246,6 @@ final class EndpointStats implements ConnectionObserver {
                 side == Side.CLIENT ? new DataCount(dataOut, dataDelivered.get(), dataLost()) : DataCount.NONE,
                 misses, rttLastNanos < 0 ? Double.NaN : rttLastNanos / 1e6,
                 count == 0 ? Double.NaN : rttSumNanos / 1e6 / count, connections, reconnectAttempts, k, lastDetection,
-                profileSpec);
+                profileSpec, online ? phi : null);
     }
 }

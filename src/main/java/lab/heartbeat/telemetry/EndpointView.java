@@ -1,5 +1,6 @@
 package lab.heartbeat.telemetry;
 
+import lab.heartbeat.detect.PhiEstimate;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.transport.ClientState;
@@ -10,6 +11,8 @@ import lab.heartbeat.transport.KernelTcpInfo;
  * is the client's whole profile (null on the server side), so a reader can tell which clients run
  * older parameters. {@code data} is a client's DATA sent, delivered (counted by the lab's server) and
  * lost; on a server end it is {@link DataCount#NONE} and the DATA received is {@code dataIn}.
+ * {@code phi} is a phi accrual client's estimate while it is connected (null otherwise), from
+ * which phi at the snapshot's time follows.
  */
 public record EndpointView(
         String track,
@@ -38,5 +41,6 @@ public record EndpointView(
         long reconnectAttempts,
         KernelTcpInfo kernel,
         Detection lastDetection,
-        Profile profileSpec) {
+        Profile profileSpec,
+        PhiEstimate phi) {
 }

@@ -98,6 +98,7 @@ final class ClientHandler extends ConnectionHandler {
             }
             if (phi != null) {
                 phi.heartbeat(now);
+                observer.phiChanged(phi.estimate());
                 schedulePhiCheck(now);
             }
         }

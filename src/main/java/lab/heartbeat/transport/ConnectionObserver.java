@@ -1,5 +1,6 @@
 package lab.heartbeat.transport;
 
+import lab.heartbeat.detect.PhiEstimate;
 import lab.heartbeat.protocol.FrameType;
 
 /**
@@ -23,6 +24,9 @@ public interface ConnectionObserver {
 
     void kernelSampled(KernelTcpInfo info);
 
+    /** A phi accrual client heard a heartbeat's ack: phi's statistics changed. */
+    void phiChanged(PhiEstimate estimate);
+
     void closed(Closure closure);
 
     /** An observer that ignores everything. */
@@ -34,6 +38,7 @@ public interface ConnectionObserver {
         @Override public void heartbeatAcked(long rttNanos) { }
         @Override public void missesChanged(int misses) { }
         @Override public void kernelSampled(KernelTcpInfo info) { }
+        @Override public void phiChanged(PhiEstimate estimate) { }
         @Override public void closed(Closure closure) { }
     };
 }

@@ -262,6 +262,7 @@ public final class ReconnectingClient {
         @Override public void heartbeatAcked(long rttNanos) { delegate.heartbeatAcked(rttNanos); }
         @Override public void missesChanged(int misses) { delegate.missesChanged(misses); }
         @Override public void kernelSampled(KernelTcpInfo info) { delegate.kernelSampled(info); }
+        @Override public void phiChanged(lab.heartbeat.detect.PhiEstimate e) { delegate.phiChanged(e); }
         @Override public void closed(Closure closure) { delegate.closed(closure); }
     }
 }

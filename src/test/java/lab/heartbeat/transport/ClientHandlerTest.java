@@ -134,6 +134,30 @@ class ClientHandlerTest {
     }
 
     @Test
+    void phiAccrualReportsAnEstimatePerAckFromWhichPhiReachesItsThresholdAtTheDetection() {
+        RecordingObserver seen = new RecordingObserver();
+        Profile phi = Profile.of(ProfileKind.PHI_ACCRUAL, Presets.teaching());
+        EmbeddedChannel ch = channel(phi, seen);
+        try {
+            for (int i = 0; i < 10; i++) {
+                advance(ch, 505);
+                ch.writeInbound(Frame.heartbeatAck());
+            }
+            assertThat(seen.phis).hasSize(10);
+            lab.heartbeat.detect.PhiEstimate last = seen.phis.get(9);
+            assertThat(last.lastHeartbeatNanos()).isEqualTo(time.nanoTime());
+            assertThat(last.threshold()).isEqualTo(phi.phi().threshold());
+            for (int i = 0; i < 40 && ch.isOpen(); i++) {
+                advance(ch, 100);
+            }
+            assertThat(last.phi(seen.closure.atNanos())).isGreaterThanOrEqualTo(last.threshold());
+            assertThat(last.phi(seen.closure.atNanos() - 100 * MS)).isLessThan(last.threshold());
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void phiAccrualStillDetectsAPeerThatDiedWhileThisEndWasFrozen() {
         RecordingObserver seen = new RecordingObserver();
         EmbeddedChannel ch = channel(Profile.of(ProfileKind.PHI_ACCRUAL, Presets.teaching()), seen);

@@ -11,6 +11,7 @@ final class RecordingObserver implements ConnectionObserver {
     final List<Long> rtts = new ArrayList<>();
     final List<Integer> misses = new ArrayList<>();
     final List<ConnectionId> names = new ArrayList<>();
+    final List<lab.heartbeat.detect.PhiEstimate> phis = new ArrayList<>();
     long connectedAt = -1;
     Closure closure;
 
@@ -21,6 +22,7 @@ final class RecordingObserver implements ConnectionObserver {
     @Override public void heartbeatAcked(long rttNanos) { rtts.add(rttNanos); }
     @Override public void missesChanged(int m) { misses.add(m); }
     @Override public void kernelSampled(KernelTcpInfo info) { }
+    @Override public void phiChanged(lab.heartbeat.detect.PhiEstimate e) { phis.add(e); }
     @Override public void closed(Closure c) { closure = c; }
 
     long heartbeatsSent() {

@@ -53,7 +53,7 @@ final class FakeLab implements LabGateway {
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent,
             Profile spec) {
         return new EndpointView("client/" + client, Side.CLIENT, client, online ? client + ":1" : null, null, profile,
-                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, DataCount.NONE, 0, 0.5, 0.5, 1, 0, null, null, spec);
+                state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, DataCount.NONE, 0, 0.5, 0.5, 1, 0, null, null, spec, null);
     }
 
     private static EndpointView withData(EndpointView v, DataCount d) {
