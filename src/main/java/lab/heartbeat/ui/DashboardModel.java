@@ -51,7 +51,7 @@ public final class DashboardModel {
         parameters = new ParametersViewModel(runner);
         connections = new ConnectionsViewModel(runner, parameters);
         faults = new FaultsViewModel(runner, connections.selectedClients(), status.faultStatusProperty(), restarts);
-        charts = new ChartsViewModel(connections.selectedClients(), connections::firstShown, lab.startNanos());
+        charts = new ChartsViewModel(connections.selectedClients(), lab.startNanos());
         log = new LogViewModel(lab.startNanos(), clock);
     }
 

@@ -113,6 +113,11 @@ final class DashboardFixture implements AutoCloseable {
 
     /** Saves what a node shows as a PNG. */
     Path screenshot(String name, javafx.scene.Node node) throws Exception {
+        return screenshotOf(name, node);
+    }
+
+    /** Saves what a node shows as a PNG into {@code target/screenshots}. */
+    static Path screenshotOf(String name, javafx.scene.Node node) throws Exception {
         Path folder = Path.of("target", "screenshots");
         Files.createDirectories(folder);
         Path file = folder.resolve(name + ".png");

@@ -6,7 +6,6 @@ import lab.heartbeat.ui.lab.DashboardFrame;
 import lab.heartbeat.ui.lab.FaultStatus;
 import lab.heartbeat.ui.connections.ConnectionRow;
 import lab.heartbeat.ui.connections.StateBadge;
-import lab.heartbeat.ui.charts.ChartFeed;
 import lab.heartbeat.ui.charts.ChartMarker;
 import lab.heartbeat.ui.parameters.ParameterCatalog;
 import static lab.heartbeat.ui.FakeLab.frame;
@@ -263,11 +262,11 @@ class DashboardModelTest {
     }
 
     @Test
-    void theChartsFollowTheSelectionOrShowTheFirstClients() {
+    void theChartsFollowTheSelectionOrShowTheWholeLab() {
         model.connections().addCountProperty().set(10);
         model.connections().addClients();
         model.apply(frame(lab.snapshot().clients()));
-        assertThat(model.charts().chartedClients()).hasSize(ChartFeed.MAX_CHARTED).startsWith("app-heartbeat-1");
+        assertThat(model.charts().chartedClients()).isEmpty();
         model.connections().select(List.of("app-heartbeat-9"));
         assertThat(model.charts().chartedClients()).containsExactly("app-heartbeat-9");
     }
@@ -298,14 +297,17 @@ class DashboardModelTest {
     }
 
     @Test
-    void detectionsOfChartedClientsBecomeMarkersOnTheTimeAxis() {
+    void detectionsOfChartedClientsBecomeMarkersWithTheirSideAndTheWholeLabShowsNone() {
         DashboardFrame clients = frame(List.of(view("c-0", "p", ClientState.UP, true, 1),
                 view("c-1", "p", ClientState.UP, true, 1)));
         model.apply(new DashboardFrame(clients.snapshot(), null, withDetections(2).newDetections()));
-        assertThat(model.charts().chartMarkers()).containsExactly(ChartMarker.detection(2.0, "c-0 app-heartbeat"),
-                ChartMarker.detection(2.0, "c-1 app-heartbeat"));
+        assertThat(model.charts().chartMarkers()).isEmpty();
+        model.connections().select(List.of("c-0", "c-1"));
+        assertThat(model.charts().chartMarkers()).extracting(ChartMarker::label)
+                .containsExactly("c-0 client: app-heartbeat", "c-1 client: app-heartbeat");
         model.connections().select(List.of("c-1"));
-        assertThat(model.charts().chartMarkers()).extracting(ChartMarker::label).containsExactly("c-1 app-heartbeat");
+        assertThat(model.charts().chartMarkers()).containsExactly(ChartMarker.detection(2.0, Side.CLIENT,
+                "client: app-heartbeat", "c-1, client side: app-heartbeat at 2.00 s (3 misses)"));
     }
 
     @Test

@@ -43,6 +43,8 @@ final class FakeLab implements LabGateway {
     volatile String restartThread;
     final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
     volatile FaultStatus faultStatus = FaultStatus.NONE;
+    /** Each client's connections made so far; a client not named here made one. */
+    final Map<String, Long> connections = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SweepParams sweep = Presets.teaching().sweep();
     private final long start = System.nanoTime();
 
@@ -56,12 +58,13 @@ final class FakeLab implements LabGateway {
                 state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, DataCount.NONE, 0, 0.5, 0.5, 1, 0, null, null, spec, null);
     }
 
-    private static EndpointView withData(EndpointView v, DataCount d) {
+    /** A view with what the test set: its DATA counts, its connections made and its phi estimate. */
+    private static EndpointView with(EndpointView v, DataCount d, long made, lab.heartbeat.detect.PhiEstimate phi) {
         return new EndpointView(v.track(), v.side(), v.client(), v.connection(), v.remote(), v.profile(), v.state(),
                 v.online(), v.connectedNanos(), v.lastReceivedNanos(), v.heartbeatsSent(), v.acksReceived(),
                 v.framesIn(), v.framesOut(), v.bytesIn(), v.bytesOut(), v.dataIn(), v.dataOut(), d, v.misses(),
-                v.rttLastMs(), v.rttMeanMs(), v.connections(), v.reconnectAttempts(), v.kernel(), v.lastDetection(),
-                v.profileSpec());
+                v.rttLastMs(), v.rttMeanMs(), made, v.reconnectAttempts(), v.kernel(), v.lastDetection(),
+                v.profileSpec(), phi);
     }
 
     static DashboardFrame frame(List<EndpointView> views) {
@@ -76,7 +79,9 @@ final class FakeLab implements LabGateway {
             clients.forEach((name, p) -> {
                 ClientState state = states.getOrDefault(name, ClientState.UP);
                 EndpointView v = view(name, p.name(), state, state == ClientState.UP, now / 100_000_000, p);
-                views.add(withData(v, data.getOrDefault(name, DataCount.NONE)));
+                views.add(with(v, data.getOrDefault(name, DataCount.NONE), connections.getOrDefault(name, 1L),
+                        p.phi() == null ? null
+                        : new lab.heartbeat.detect.PhiEstimate(now - 500_000_000L, 1e9, 2e8, p.phi().threshold())));
             });
         }
         return new TelemetrySnapshot(now, views, List.of(), events.size(), detections.size());

@@ -57,7 +57,7 @@ class FaultsUiTest {
             d.awaitFx(() -> d.dashboard.view().charts().markers().stream()
                     .anyMatch(m -> m.kind() == ChartMarker.Kind.FAULT)
                     && d.dashboard.view().charts().markers().stream()
-                    .anyMatch(m -> m.label().equals("app-heartbeat-1 app-heartbeat")));
+                    .anyMatch(m -> m.label().equals("client: app-heartbeat")));
             assertThat(Files.size(d.screenshot("dashboard-cable-pulled"))).isGreaterThan(10_000);
             assertThat(Files.size(d.screenshot("race-panel", fx(() -> d.dashboard.view().race()))))
                     .isGreaterThan(5_000);

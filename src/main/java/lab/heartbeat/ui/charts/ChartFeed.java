@@ -1,10 +1,10 @@
 package lab.heartbeat.ui.charts;
 
-import lab.heartbeat.ui.lab.LabGateway;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,24 +14,47 @@ import java.util.function.Consumer;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
 import lab.heartbeat.ui.charts.ClientHistory.Column;
+import lab.heartbeat.ui.lab.LabGateway;
 
 /**
- * The charts' data for the selected clients. Runs on the poller thread: ChartFX read-locks its data
- * sets during layout and releases them only after the pulse, so a write on the FX thread could wait
- * forever; here a write just waits for the next pulse. New data sets are handed to the charts
- * through the FX executor, once per selection change.
+ * The charts' data: the selected clients' series, or while nothing is selected the whole lab's
+ * aggregate. Runs on the poller thread: ChartFX read-locks its data sets during layout and releases
+ * them only after the pulse, so a write on the FX thread could wait forever; here a write just
+ * waits for the next pulse. New data sets are handed to the charts through the FX executor, once
+ * per selection change.
  */
 public final class ChartFeed {
     /** Charting more clients than this makes the lines unreadable; the table still shows all. */
     public static final int MAX_CHARTED = 8;
     private static final int SAMPLES_PER_SECOND = 10;
 
-    /** The data sets of each chart, one or more per charted client. */
-    public record ChartSets(List<DataSet> rtt, List<DataSet> counters, List<DataSet> misses, List<DataSet> kernel) {
+    /**
+     * What the charts show after a selection change: the charted clients (none: the aggregate
+     * view), how many were selected, each column's data sets in the clients' order, the phi
+     * thresholds to draw, and per chart a sentence saying why it stays empty (null: it will not).
+     */
+    public record ChartSets(List<String> clients, int selected, Map<Column, List<DataSet>> series,
+            List<Double> phiThresholds, EmptyNotes notes, LabAggregateSets aggregate) {
+
+        /** Whether the whole lab is shown rather than clients one by one. */
+        public boolean isAggregate() {
+            return clients.isEmpty();
+        }
+
+        public List<DataSet> sets(Column column) {
+            return series.getOrDefault(column, List.of());
+        }
     }
 
-    private record Charted(ClientHistory history, DoubleDataSet rtt, DoubleDataSet sent, DoubleDataSet acked,
-            DoubleDataSet misses, DoubleDataSet probes, DoubleDataSet retransmits, DoubleDataSet unacked) {
+    /** Why a chart of the charted clients stays empty; null where it will not. */
+    public record EmptyNotes(String rtt, String heartbeats, String kernel) {
+    }
+
+    /** The aggregate view's data sets: the state bands' top edges, bottom band first, and the two rates. */
+    public record LabAggregateSets(List<DataSet> bands, DataSet detections, DataSet reconnections) {
+    }
+
+    private record Charted(ClientHistory history, Map<Column, DoubleDataSet> sets) {
     }
 
     private LabGateway lab;
@@ -41,8 +64,12 @@ public final class ChartFeed {
     private volatile List<String> requested = List.of();
     private volatile Duration window = Duration.ofMinutes(1);
     private volatile boolean paused;
-    private List<String> applied = List.of();
+    private List<String> applied;
     private final Map<String, Charted> charted = new LinkedHashMap<>();
+    private final LabAggregate aggregate;
+    private final Map<LabAggregate.Band, DoubleDataSet> bandSets = new EnumMap<>(LabAggregate.Band.class);
+    private final DoubleDataSet detectionRate = set("detections per second");
+    private final DoubleDataSet reconnectionRate = set("reconnections per second");
     private double[] x = new double[0];
     private double[] y = new double[0];
 
@@ -51,17 +78,22 @@ public final class ChartFeed {
         this.fx = fx;
         this.onSets = onSets;
         this.capacity = (int) Math.max(1, history.toSeconds() * SAMPLES_PER_SECOND);
+        this.aggregate = new LabAggregate(capacity);
+        for (LabAggregate.Band b : LabAggregate.Band.values()) {
+            bandSets.put(b, set(b.label()));
+        }
     }
 
-    /** Called from any thread; takes effect on the next sample. */
+    /** Called from any thread with the whole selection; takes effect on the next sample. */
     public void select(List<String> clients) {
-        requested = List.copyOf(clients.subList(0, Math.min(MAX_CHARTED, clients.size())));
+        requested = List.copyOf(clients);
     }
 
     /** Charts another lab from the next sample on; call on the sampling thread. */
     public void switchTo(LabGateway next) {
         lab = next;
         charted.clear();
+        aggregate.clear();
         applied = null;
     }
 
@@ -73,39 +105,44 @@ public final class ChartFeed {
         paused = pause;
     }
 
-    /** One poll: follows the selection, appends the new sample, rewrites the data sets. */
+    /** One poll: follows the selection, appends the new sample, rewrites the data sets shown. */
     public void sample(TelemetrySnapshot snapshot) {
+        double now = (snapshot.nanos() - lab.startNanos()) / 1e9;
+        aggregate.sample(snapshot, now);
         List<String> wanted = requested;
         if (!wanted.equals(applied)) {
-            reselect(wanted);
+            reselect(wanted, snapshot);
         }
-        if (charted.isEmpty()) {
-            return;
-        }
-        double now = (snapshot.nanos() - lab.startNanos()) / 1e9;
         for (EndpointView v : snapshot.clients()) {
             Charted c = charted.get(v.client());
             if (c != null) {
-                c.history.append(v, now);
+                c.history.append(v, now, snapshot.nanos());
             }
         }
-        if (!paused) {
-            double from = now - window.toMillis() / 1000.0;
+        if (paused) {
+            return;
+        }
+        double from = now - window.toMillis() / 1000.0;
+        if (charted.isEmpty()) {
+            writeAggregate(from);
+        } else {
             charted.values().forEach(c -> write(c, from));
         }
     }
 
-    private void reselect(List<String> wanted) {
+    private void reselect(List<String> wanted, TelemetrySnapshot snapshot) {
         Map<String, Charted> previous = new HashMap<>(charted);
         charted.clear();
-        for (String client : wanted) {
+        for (String client : wanted.subList(0, Math.min(MAX_CHARTED, wanted.size()))) {
             Charted c = previous.get(client);
             if (c == null) {
                 ClientHistory h = new ClientHistory(capacity);
                 lab.series("client/" + client).ifPresent(s -> h.load(s, lab.startNanos()));
-                c = new Charted(h, set(client), set(client + " sent"), set(client + " acked"),
-                        set(client + " misses"), set(client + " probes"), set(client + " retransmits"),
-                        set(client + " unacked"));
+                Map<Column, DoubleDataSet> sets = new EnumMap<>(Column.class);
+                for (Column column : Column.values()) {
+                    sets.put(column, set(column == Column.RTT ? client : client + " " + column.name().toLowerCase()));
+                }
+                c = new Charted(h, sets);
                 if (h.size() > 0) {
                     write(c, h.lastTime() - window.toMillis() / 1000.0);
                 }
@@ -113,21 +150,14 @@ public final class ChartFeed {
             charted.put(client, c);
         }
         applied = wanted;
-        List<DataSet> rtt = new ArrayList<>();
-        List<DataSet> counters = new ArrayList<>();
-        List<DataSet> misses = new ArrayList<>();
-        List<DataSet> kernel = new ArrayList<>();
-        for (Charted c : charted.values()) {
-            rtt.add(c.rtt);
-            counters.add(c.sent);
-            counters.add(c.acked);
-            misses.add(c.misses);
-            kernel.add(c.probes);
-            kernel.add(c.retransmits);
-            kernel.add(c.unacked);
+        Map<Column, List<DataSet>> series = new EnumMap<>(Column.class);
+        for (Column column : Column.values()) {
+            series.put(column, charted.values().stream().<DataSet>map(c -> c.sets.get(column)).toList());
         }
-        ChartSets sets = new ChartSets(List.copyOf(rtt), List.copyOf(counters), List.copyOf(misses),
-                List.copyOf(kernel));
+        ChartedProfiles profiles = ChartedProfiles.of(snapshot, charted.keySet(), lab.transport());
+        ChartSets sets = new ChartSets(List.copyOf(charted.keySet()), wanted.size(), series,
+                profiles.phiThresholds(), profiles.emptyNotes(),
+                new LabAggregateSets(List.copyOf(bandSets.values()), detectionRate, reconnectionRate));
         fx.execute(() -> onSets.accept(sets));
     }
 
@@ -139,22 +169,37 @@ public final class ChartFeed {
         ClientHistory h = c.history;
         int first = h.firstFrom(from);
         int n = h.size() - first;
+        ensure(n);
+        h.times(first, x);
+        for (Column column : Column.values()) {
+            h.values(column, first, y);
+            fill(c.sets.get(column), n);
+        }
+    }
+
+    private void writeAggregate(double from) {
+        int first = aggregate.firstFrom(from);
+        int n = aggregate.size() - first;
+        ensure(n);
+        aggregate.times(first, x);
+        for (LabAggregate.Band b : LabAggregate.Band.values()) {
+            aggregate.stackedTop(b, first, y);
+            fill(bandSets.get(b), n);
+        }
+        aggregate.detectionRates(first, y);
+        fill(detectionRate, n);
+        aggregate.reconnectionRates(first, y);
+        fill(reconnectionRate, n);
+    }
+
+    private void ensure(int n) {
         if (x.length < n) {
             x = new double[n];
             y = new double[n];
         }
-        h.times(first, x);
-        fill(c.rtt, h, Column.RTT, first, n);
-        fill(c.sent, h, Column.SENT, first, n);
-        fill(c.acked, h, Column.ACKED, first, n);
-        fill(c.misses, h, Column.MISSES, first, n);
-        fill(c.probes, h, Column.PROBES, first, n);
-        fill(c.retransmits, h, Column.RETRANSMITS, first, n);
-        fill(c.unacked, h, Column.UNACKED, first, n);
     }
 
-    private void fill(DoubleDataSet set, ClientHistory h, Column column, int first, int n) {
-        h.values(column, first, y);
+    private void fill(DoubleDataSet set, int n) {
         // set() copies under the data set's write lock, which waits while a layout holds the read lock.
         set.set(x, y, n, true);
     }

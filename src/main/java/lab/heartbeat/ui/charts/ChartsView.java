@@ -1,90 +1,143 @@
 package lab.heartbeat.ui.charts;
 
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.ChartPlugin;
-import io.fair_acc.chartfx.plugins.XRangeIndicator;
-import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
-import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.DataSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import io.fair_acc.chartfx.ui.geometry.Side;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import lab.heartbeat.ui.charts.ClientHistory.Column;
 
 /**
- * The three charts of the selected clients: RTT; heartbeat counters with misses on their own axis;
- * the kernel's view. ChartFX redraws once per pulse whatever the number of data set writes.
+ * The charts. With clients selected, their series (at most {@value ChartFeed#MAX_CHARTED}): RTT;
+ * heartbeats sent and acknowledged, with misses on their own axis; the kernel's view; phi with its
+ * threshold when a phi accrual client is among them. With none selected, the whole lab: clients
+ * per state, stacked, and detections and reconnections per second. One legend above all charts;
+ * ChartFX redraws once per pulse whatever the number of data set writes.
  */
 public final class ChartsView extends VBox {
-    private final XYChart rtt = chart("RTT", "RTT", "ms");
-    private final XYChart counters = chart("Heartbeats", "frames", null);
-    private final XYChart kernel = chart("Kernel", "count", null);
-    private final ErrorDataSetRenderer missesRenderer = new ErrorDataSetRenderer();
-    /** Per chart, the indicators drawn for the markers shown. */
-    private final List<Map<MarkerKey, ChartPlugin>> drawn =
-            new ArrayList<>(List.of(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
-    /** Per chart, how many detection labels were placed, so that the next takes the next height. */
-    private final int[] labelTurns = new int[3];
+    private static final String SERIES_STYLES = "solid: sent, dashed: acknowledged, dotted: misses (right axis)";
+
+    private final LabAxis missesAxis = LabAxis.counts("misses", "heartbeats", Side.RIGHT);
+    private final XYChart rtt = LabCharts.chart("chart-rtt", "RTT of acknowledged heartbeats",
+            LabAxis.values("RTT", "ms", Side.LEFT), null);
+    private final XYChart counters = LabCharts.chart("chart-counters", "Heartbeats (" + SERIES_STYLES + ")",
+            LabAxis.counts("heartbeats", "frames", Side.LEFT), missesAxis);
+    private final XYChart kernel = LabCharts.chart("chart-kernel",
+            "Kernel TCP (solid: keepalive probes, dashed: retransmissions, dotted: unacknowledged)",
+            LabAxis.counts("kernel", "segments", Side.LEFT), null);
+    private final XYChart phi = LabCharts.chart("chart-phi", "Phi accrual: φ over time, the dashed line its threshold φ*",
+            LabAxis.values("φ", null, Side.LEFT), null);
+    private final XYChart states = LabCharts.chart("chart-states", "Clients per state (stacked)",
+            LabAxis.counts("clients", "clients", Side.LEFT), null);
+    private final XYChart rates = LabCharts.chart("chart-rates", "Detections and reconnections per second",
+            LabAxis.values("rate", "1/s", Side.LEFT), null);
+    private final ErrorDataSetRenderer acked = LabCharts.addRenderer(counters, "series-dashed", null);
+    private final ErrorDataSetRenderer misses = LabCharts.addRenderer(counters, "series-dotted", missesAxis);
+    private final ErrorDataSetRenderer retransmits = LabCharts.addRenderer(kernel, "series-dashed", null);
+    private final ErrorDataSetRenderer unacked = LabCharts.addRenderer(kernel, "series-dotted", null);
+    private final LegendRow legend = new LegendRow();
+    private final Label note = new Label();
+    private final List<YValueIndicator> thresholds = new ArrayList<>();
     private List<ChartMarker> markers = List.of();
+    private List<XYChart> shown = List.of();
 
     public ChartsView() {
         getStyleClass().add("charts");
-        DefaultNumericAxis missesAxis = new DefaultNumericAxis("misses");
-        missesAxis.setSide(Side.RIGHT);
-        missesAxis.setAutoRanging(true);
-        missesRenderer.getAxes().add(missesAxis);
-        missesRenderer.setErrorStyle(ErrorStyle.NONE);
-        missesRenderer.setDrawMarker(false);
-        counters.getRenderers().add(missesRenderer);
-        counters.getAxes().add(missesAxis);
-        rtt.setId("chart-rtt");
-        counters.setId("chart-counters");
-        kernel.setId("chart-kernel");
-        for (XYChart c : charts()) {
+        note.setId("charts-note");
+        note.getStyleClass().add("charts-note");
+        note.setMinWidth(Region.USE_PREF_SIZE);
+        ErrorDataSetRenderer bands = (ErrorDataSetRenderer) states.getRenderers().get(0);
+        bands.getStyleClass().add("states");
+        LabCharts.fillAreas(bands);
+        ((ErrorDataSetRenderer) rates.getRenderers().get(0)).getStyleClass().add("rates");
+        for (XYChart c : List.of(rtt, counters, kernel, phi, states, rates)) {
             VBox.setVgrow(c, Priority.ALWAYS);
         }
-        getChildren().addAll(charts());
+        Region space = new Region();
+        HBox.setHgrow(space, Priority.ALWAYS);
+        HBox.setHgrow(legend, Priority.SOMETIMES);
+        HBox header = new HBox(8, legend, space, note);
+        header.getStyleClass().add("charts-header");
+        getChildren().add(header);
+        showCharts(List.of(states, rates));
     }
 
-    /** Where detection labels sit on a marker line, from its bottom (0) to its top (1), in turn. */
-    private static final double[] DETECTION_LABEL_HEIGHTS = {0.05, 0.95, 0.28, 0.72};
-
-    /** The height of a legend's columns: less than the plot's at the chart's minimum height. */
-    static final double LEGEND_COLUMN_HEIGHT = 100;
-
-    private static XYChart chart(String title, String yName, String yUnit) {
-        DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
-        x.setSide(Side.BOTTOM);
-        x.setAutoRanging(true);
-        DefaultNumericAxis y = yUnit == null ? new DefaultNumericAxis(yName) : new DefaultNumericAxis(yName, yUnit);
-        y.setSide(Side.LEFT);
-        y.setAutoRanging(true);
-        y.setForceZeroInRange(true);
-        XYChart chart = new XYChart(x, y);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        chart.setLegend(new ColumnLegend(LEGEND_COLUMN_HEIGHT));
-        chart.setMinHeight(140);
-        chart.setPrefHeight(220);
-        if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {
-            r.setErrorStyle(ErrorStyle.NONE);
-            r.setDrawMarker(false);
-        }
-        return chart;
-    }
-
-    /** Shows the data sets of a new selection; called on the FX thread. */
+    /** Shows the data sets of a new selection, or the aggregate view; called on the FX thread. */
     public void show(ChartFeed.ChartSets sets) {
-        rtt.getDatasets().setAll(sets.rtt());
-        counters.getDatasets().setAll(sets.counters());
-        missesRenderer.getDatasets().setAll(sets.misses());
-        kernel.getDatasets().setAll(sets.kernel());
+        if (sets.isAggregate()) {
+            showAggregate(sets.aggregate());
+            return;
+        }
+        rtt.getDatasets().setAll(sets.sets(Column.RTT));
+        counters.getDatasets().setAll(sets.sets(Column.SENT));
+        acked.getDatasets().setAll(sets.sets(Column.ACKED));
+        misses.getDatasets().setAll(sets.sets(Column.MISSES));
+        kernel.getDatasets().setAll(sets.sets(Column.PROBES));
+        retransmits.getDatasets().setAll(sets.sets(Column.RETRANSMITS));
+        unacked.getDatasets().setAll(sets.sets(Column.UNACKED));
+        phi.getDatasets().setAll(sets.sets(Column.PHI));
+        showThresholds(sets.phiThresholds());
+        LabCharts.note(rtt).say(sets.notes().rtt());
+        LabCharts.note(counters).say(sets.notes().heartbeats());
+        LabCharts.note(kernel).say(sets.notes().kernel());
+        List<LegendRow.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < sets.clients().size(); i++) {
+            entries.add(new LegendRow.Entry(sets.clients().get(i), "series-color-" + i));
+        }
+        legend.show(entries);
+        note.setText(sets.selected() > sets.clients().size()
+                ? sets.clients().size() + " of " + sets.selected() + " selected clients shown (at most "
+                        + ChartFeed.MAX_CHARTED + " at once)"
+                : "");
+        showCharts(sets.phiThresholds().isEmpty() ? List.of(rtt, counters, kernel) : List.of(rtt, counters, kernel, phi));
+    }
+
+    private void showAggregate(ChartFeed.LabAggregateSets sets) {
+        // ChartFX draws the last data set first: the top band goes under the others, each band
+        // covering the part of the one above that is not its own.
+        states.getDatasets().setAll(sets.bands());
+        rates.getDatasets().setAll(sets.detections(), sets.reconnections());
+        List<LegendRow.Entry> entries = new ArrayList<>();
+        for (LabAggregate.Band b : LabAggregate.Band.values()) {
+            entries.add(new LegendRow.Entry(b.label(), "state-" + b.label()));
+        }
+        entries.add(new LegendRow.Entry("detections/s", "rate-detections"));
+        entries.add(new LegendRow.Entry("reconnections/s", "rate-reconnections"));
+        legend.show(entries);
+        note.setText("the whole lab: select up to " + ChartFeed.MAX_CHARTED + " clients in the table to chart them");
+        showCharts(List.of(states, rates));
+    }
+
+    private void showThresholds(List<Double> values) {
+        phi.getPlugins().removeAll(thresholds);
+        thresholds.clear();
+        for (double value : values) {
+            YValueIndicator line = new YValueIndicator(phi.getYAxis(), value,
+                    String.format(Locale.ROOT, "φ* = %.1f", value));
+            line.setEditable(false);
+            line.setLabelPosition(0.02);
+            thresholds.add(line);
+        }
+        phi.getPlugins().addAll(thresholds);
+    }
+
+    private void showCharts(List<XYChart> charts) {
+        if (charts.equals(shown)) {
+            return;
+        }
+        shown = charts;
+        getChildren().setAll(getChildren().get(0));
+        getChildren().addAll(charts);
     }
 
     /**
@@ -96,48 +149,9 @@ public final class ChartsView extends VBox {
             return;
         }
         markers = List.copyOf(newMarkers);
-        List<XYChart> all = charts();
-        for (int i = 0; i < all.size(); i++) {
-            XYChart c = all.get(i);
-            Map<MarkerKey, ChartPlugin> before = drawn.get(i);
-            Map<MarkerKey, ChartPlugin> now = new LinkedHashMap<>();
-            for (ChartMarker m : markers) {
-                MarkerKey key = new MarkerKey(m.kind(), m.from(), m.label());
-                if (now.containsKey(key)) {
-                    continue;
-                }
-                ChartPlugin indicator = before.remove(key);
-                if (indicator == null) {
-                    indicator = indicator(c, m, i);
-                    c.getPlugins().add(indicator);
-                } else if (indicator instanceof XRangeIndicator range && range.getUpperBound() != m.to()) {
-                    range.setUpperBound(m.to());
-                }
-                now.put(key, indicator);
-            }
-            c.getPlugins().removeAll(before.values());
-            drawn.set(i, now);
+        for (XYChart c : List.of(rtt, counters, kernel, phi, states, rates)) {
+            LabCharts.markers(c).show(markers);
         }
-    }
-
-    private ChartPlugin indicator(XYChart c, ChartMarker m, int chart) {
-        ChartPlugin indicator = switch (m.kind()) {
-            case DETECTION -> {
-                XValueIndicator line = new XValueIndicator(c.getXAxis(), m.from(), m.label());
-                // Detections of one fault come close together: their labels take turns at the
-                // bottom and the top (then between), clear of the fault's label in the middle.
-                line.setLabelPosition(DETECTION_LABEL_HEIGHTS[labelTurns[chart]++ % DETECTION_LABEL_HEIGHTS.length]);
-                yield line;
-            }
-            case FAULT -> new XRangeIndicator(c.getXAxis(), m.from(), m.to(), m.label());
-        };
-        String style = "marker-" + m.kind().name().toLowerCase(java.util.Locale.ROOT);
-        indicator.getChartChildren().forEach(n -> n.getStyleClass().add(style));
-        return indicator;
-    }
-
-    /** A marker as drawn, whatever its end: a fault still on keeps its indicator as it grows. */
-    private record MarkerKey(ChartMarker.Kind kind, double from, String label) {
     }
 
     /** The markers drawn now. */
@@ -145,21 +159,51 @@ public final class ChartsView extends VBox {
         return markers;
     }
 
-    /** The charts by the names their PNG files take, in the order they are shown. */
-    public java.util.Map<String, XYChart> byName() {
-        java.util.Map<String, XYChart> named = new java.util.LinkedHashMap<>();
-        named.put("chart-rtt", rtt);
-        named.put("chart-heartbeats", counters);
-        named.put("chart-kernel", kernel);
+    /** The charts shown, by the names their PNG files take, in the order they are shown. */
+    public Map<String, XYChart> byName() {
+        Map<String, XYChart> named = new LinkedHashMap<>();
+        for (XYChart c : shown) {
+            named.put(c == counters ? "chart-heartbeats" : c.getId(), c);
+        }
         return named;
     }
 
-    /** The charts, in the order they are shown and exported. */
+    /** The charts shown, in order. */
     public List<XYChart> charts() {
-        return List.of(rtt, counters, kernel);
+        return shown;
     }
 
-    /** The data sets shown now, for tests. */
+    /** Whether the whole lab is shown rather than clients one by one. */
+    public boolean isAggregate() {
+        return shown.contains(states);
+    }
+
+    /** The note above the charts ("8 of 10 selected clients shown"), empty when there is none. */
+    public String note() {
+        return note.getText();
+    }
+
+    /** The legend's entries, as their texts. */
+    public List<String> legendEntries() {
+        return legend.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** The sentence in a chart that says why it is empty, or null. */
+    public static String emptyNote(XYChart chart) {
+        return LabCharts.note(chart).text();
+    }
+
+    /** The marker labels a chart shows now (those left out for want of room are not among them). */
+    public static List<Label> markerLabels(XYChart chart) {
+        return LabCharts.markers(chart).shownLabels();
+    }
+
+    /** The nodes that draw a chart's markers, for tests: made once per marker. */
+    public static List<javafx.scene.Node> markerNodes(XYChart chart) {
+        return LabCharts.markers(chart).nodes();
+    }
+
+    /** The data sets of the RTT chart, for tests. */
     public List<DataSet> rttSets() {
         return List.copyOf(rtt.getDatasets());
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,7 +24,6 @@ public final class ChartsViewModel {
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
     private final List<String> selection;
-    private final IntFunction<List<String>> firstShown;
     private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window", Duration.ofMinutes(1));
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final ArrayDeque<Detection> recentDetections = new ArrayDeque<>();
@@ -33,13 +31,9 @@ public final class ChartsViewModel {
     private long startNanos;
     private double latestSeconds;
 
-    /**
-     * @param selection  the clients selected in the table (a live list)
-     * @param firstShown the names of the first n clients the table shows
-     */
-    public ChartsViewModel(List<String> selection, IntFunction<List<String>> firstShown, long startNanos) {
+    /** @param selection the clients selected in the table (a live list) */
+    public ChartsViewModel(List<String> selection, long startNanos) {
         this.selection = selection;
-        this.firstShown = firstShown;
         this.startNanos = startNanos;
     }
 
@@ -68,20 +62,21 @@ public final class ChartsViewModel {
         }
     }
 
-    /** What the charts show: the selection, or while nothing is selected the first clients, so the lab plots from the start. */
+    /** The clients the charts show one by one: the selection (none: the charts show the whole lab). */
     public List<String> chartedClients() {
-        if (!selection.isEmpty()) {
-            return List.copyOf(selection);
-        }
-        return firstShown.apply(ChartFeed.MAX_CHARTED);
+        return List.copyOf(selection);
     }
 
-    /** The recent detections of the charted clients, as markers on the charts' time axis. */
+    /**
+     * The markers on the charts' time axis: the faults on the charted clients and their recent
+     * detections; while the whole lab is charted, every fault and no detection (the rate chart
+     * shows them, and a line per detection of a storm would bury the plot).
+     */
     public List<ChartMarker> chartMarkers() {
-        Set<String> charted = new HashSet<>(chartedClients());
+        Set<String> charted = new HashSet<>(selection);
         List<ChartMarker> markers = new ArrayList<>();
         for (RaceSnapshot r : faults) {
-            if (r.targets().stream().anyMatch(charted::contains)) {
+            if (charted.isEmpty() || r.targets().stream().anyMatch(charted::contains)) {
                 // A fault still on ends at the latest sample, in half seconds so the shading is not redrawn every tick.
                 double to = r.active() ? Math.max(r.t0Seconds(), Math.ceil(latestSeconds * 2) / 2) : r.clearedSeconds();
                 markers.add(ChartMarker.fault(r.t0Seconds(), to, r.name() + " " + r.kind()));
@@ -89,8 +84,7 @@ public final class ChartsViewModel {
         }
         for (Detection d : recentDetections) {
             if (charted.contains(d.client())) {
-                markers.add(ChartMarker.detection((d.atNanos() - startNanos) / 1e9,
-                        d.client() + " " + d.cause().label()));
+                markers.add(ChartMarker.of(d, startNanos, charted.size() > 1));
             }
         }
         return markers;

@@ -1,5 +1,6 @@
 package lab.heartbeat.ui.charts;
 
+import lab.heartbeat.detect.PhiEstimate;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.Series;
 import lab.heartbeat.telemetry.SeriesView;
@@ -7,28 +8,30 @@ import lab.heartbeat.transport.KernelTcpInfo;
 
 /**
  * The charted columns of one client, as a ring of the last {@code capacity} samples: filled once
- * from the lab's time series when the client is selected, then one sample per poll.
+ * from the lab's time series when the client is selected, then one sample per poll. Phi is not in
+ * the lab's series (it is computed from the client's estimate at each poll), so it starts at the
+ * selection.
  */
 public final class ClientHistory {
-    enum Column { RTT, SENT, ACKED, MISSES, PROBES, RETRANSMITS, UNACKED }
+    /** The charted columns, one data set each per client. */
+    public enum Column { RTT, SENT, ACKED, MISSES, PROBES, RETRANSMITS, UNACKED, PHI }
 
     private static final Series[] SOURCE = {Series.RTT_MS, Series.HEARTBEATS_SENT, Series.ACKS_RECEIVED,
             Series.MISSES, Series.KERNEL_PROBES, Series.KERNEL_RETRANSMITS, Series.KERNEL_UNACKED};
 
-    private final double[] time;
+    private final TimeRing ring;
     private final double[][] values;
-    private int start;
-    private int size;
 
     ClientHistory(int capacity) {
-        time = new double[capacity];
+        ring = new TimeRing(capacity);
         values = new double[Column.values().length][capacity];
     }
 
     /** Loads the lab's series; {@code originNanos} is time zero of the charts. */
     void load(SeriesView series, long originNanos) {
+        double[] row = new double[Column.values().length];
+        row[Column.PHI.ordinal()] = Double.NaN;
         for (int i = 0; i < series.size(); i++) {
-            double[] row = new double[SOURCE.length];
             for (int c = 0; c < SOURCE.length; c++) {
                 row[c] = series.value(SOURCE[c], i);
             }
@@ -36,68 +39,46 @@ public final class ClientHistory {
         }
     }
 
-    void append(EndpointView v, double seconds) {
+    /** One poll's reading, taken at {@code nanos} on the lab's clock. */
+    void append(EndpointView v, double seconds, long nanos) {
         KernelTcpInfo k = v.kernel();
+        PhiEstimate phi = v.phi();
         double[] row = {v.rttLastMs(), v.heartbeatsSent(), v.acksReceived(), v.misses(),
                 k == null ? Double.NaN : k.probes(), k == null ? Double.NaN : k.totalRetrans(),
-                k == null ? Double.NaN : k.unacked()};
+                k == null ? Double.NaN : k.unacked(), phi == null ? Double.NaN : phi.phi(nanos)};
         append(seconds, row);
     }
 
     private void append(double seconds, double[] row) {
-        if (size > 0 && seconds <= time[(start + size - 1) % time.length]) {
+        int at = ring.append(seconds);
+        if (at < 0) {
             return;
         }
-        int at = (start + size) % time.length;
-        time[at] = seconds;
         for (int c = 0; c < row.length; c++) {
             values[c][at] = row[c];
-        }
-        if (size < time.length) {
-            size++;
-        } else {
-            start = (start + 1) % time.length;
         }
     }
 
     /** The newest time, or NaN when empty. */
     double lastTime() {
-        return size == 0 ? Double.NaN : time[(start + size - 1) % time.length];
+        return ring.lastTime();
     }
 
     /** Index of the first sample at or after {@code from}. */
     int firstFrom(double from) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (time[(start + mid) % time.length] < from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return ring.firstFrom(from);
     }
 
     int size() {
-        return size;
+        return ring.size();
     }
 
     /** Copies samples {@code from..size} of the time axis into {@code out}; returns the count. */
     int times(int from, double[] out) {
-        return copy(time, from, out);
+        return ring.times(from, out);
     }
 
     int values(Column column, int from, double[] out) {
-        return copy(values[column.ordinal()], from, out);
-    }
-
-    private int copy(double[] ring, int from, double[] out) {
-        int n = size - from;
-        for (int i = 0; i < n; i++) {
-            out[i] = ring[(start + from + i) % ring.length];
-        }
-        return n;
+        return ring.copy(values[column.ordinal()], from, out);
     }
 }

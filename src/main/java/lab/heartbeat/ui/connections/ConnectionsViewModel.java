@@ -134,15 +134,6 @@ public final class ConnectionsViewModel {
         selectedClients.setAll(clients);
     }
 
-    /** The names of the first {@code n} clients that match the filter. */
-    public List<String> firstShown(int n) {
-        List<String> first = new ArrayList<>(n);
-        for (int i = 0; i < visibleRows.size() && i < n; i++) {
-            first.add(visibleRows.get(i).client());
-        }
-        return first;
-    }
-
     /** Every client's row, in the order they appeared. */
     public ObservableList<ConnectionRow> rows() {
         return rowsView;
