@@ -292,4 +292,20 @@ class TelemetryTest {
             assertThat(t.endsSince(total)).isEmpty();
         }
     }
+
+    @Test
+    void aPhiClientsEstimateIsInItsViewWhileConnectedOnly() throws Exception {
+        MockTicker ticker = Ticker.newMockTicker();
+        try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), ticker)) {
+            EndpointStats c = open(t, Side.CLIENT, "phi-1", 1);
+            c.connected(t.now());
+            lab.heartbeat.detect.PhiEstimate estimate = new lab.heartbeat.detect.PhiEstimate(t.now(), 1e9, 1e8, 8.0);
+            c.phiChanged(estimate);
+            assertThat(t.snapshot().clients()).extracting(EndpointView::phi).containsExactly(estimate);
+            c.closed(new Closure(Cause.PHI_ACCRUAL, "phi 8.0", t.now(), 0, Prediction.NONE, null));
+            assertThat(t.snapshot().clients()).extracting(EndpointView::phi).containsOnlyNulls();
+            c.connected(t.now());
+            assertThat(t.snapshot().clients()).extracting(EndpointView::phi).containsOnlyNulls();
+        }
+    }
 }

@@ -39,7 +39,7 @@ class CommandLineRunUiTest {
             d.awaitFx(() -> exitCode.get() >= 0);
 
             assertThat(exitCode.get()).isZero();
-            for (String file : List.of("report.json", "timeseries.csv", "chart-rtt.png", "race-1.png")) {
+            for (String file : List.of("report.json", "timeseries.csv", "chart-states.png", "chart-rates.png", "race-1.png")) {
                 assertThat(out.resolve(file)).isRegularFile();
             }
             assertThat(Files.size(out.resolve("race-1.png"))).isGreaterThan(10_000);

@@ -14,22 +14,21 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.detect.Cause;
-import lab.heartbeat.detect.Presets;
+import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /** Detections drawn on the charts and announced, on a lab whose detections the test makes. */
 class MarkersUiTest {
-    private final FakeLab lab = new FakeLab();
+    private final FakeDashboard d = new FakeDashboard();
+    private final FakeLab lab = d.lab;
     private Dashboard dashboard;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        dashboard.close();
+        d.close();
     }
 
     @Test
@@ -111,22 +110,11 @@ class MarkersUiTest {
         return node.localToScene(node.getLayoutBounds());
     }
 
-    /** The dashboard on the fake lab with that many app-heartbeat clients, once their rows show. */
+    /** The dashboard on the fake lab with that many app-heartbeat clients, all selected. */
     private void open(int clients) throws Exception {
-        FxToolkit.registerPrimaryStage();
-        lab.addClients("app-heartbeat", clients, Presets.teaching().defaultProfile());
-        dashboard = fx(() -> {
-            Dashboard d = new Dashboard(lab, (owner, title) -> null);
-            d.show(new Stage());
-            return d;
-        });
-        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> dashboard.model().connections().rows().size() == clients));
-        java.util.List<String> all = new java.util.ArrayList<>(lab.clients.keySet());
-        fx(() -> {
-            dashboard.model().connections().select(all);
-            return null;
-        });
-        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> !dashboard.view().charts().isAggregate()));
+        d.open(ProfileKind.APP_HEARTBEAT, clients);
+        dashboard = d.dashboard;
+        d.select(new java.util.ArrayList<>(lab.clients.keySet()));
     }
 
     private static java.util.List<javafx.geometry.Bounds> labels(io.fair_acc.chartfx.XYChart chart) {

@@ -51,12 +51,12 @@ class ScenarioUiTest {
         d.awaitFx(() -> d.model().status().labNameProperty().get().equals(RaceSnapshot.LIVE) && d.upBadges() == 4);
         assertThat(fx(() -> d.model().races().shownRaceProperty().get().source())).isEqualTo("cable-pull");
 
+        // Nothing was selected: the charts pictured are the whole lab's.
         d.exportFolder.set(folder.toFile());
         d.robot.clickOn("Scenario");
         d.robot.clickOn(d.node("#scenario-export"));
         List<Path> expected = List.of(folder.resolve("report.json"), folder.resolve("timeseries.csv"),
-                folder.resolve("chart-rtt.png"), folder.resolve("chart-heartbeats.png"),
-                folder.resolve("chart-kernel.png"), folder.resolve("race-1.png"));
+                folder.resolve("chart-states.png"), folder.resolve("chart-rates.png"), folder.resolve("race-1.png"));
         d.awaitFx(() -> expected.stream().allMatch(Files::isRegularFile)
                 && d.dashboard.scenarios().statusProperty().get().startsWith("exported"));
         assertThat(Files.readString(folder.resolve("report.json"))).contains("cable-pull");

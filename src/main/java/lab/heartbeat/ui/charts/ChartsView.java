@@ -27,20 +27,20 @@ import lab.heartbeat.ui.charts.ClientHistory.Column;
 public final class ChartsView extends VBox {
     private static final String SERIES_STYLES = "solid: sent, dashed: acknowledged, dotted: misses (right axis)";
 
-    private final LabAxis missesAxis = LabAxis.counts("misses", "heartbeats", Side.RIGHT);
+    private final LabAxis missesAxis = LabAxis.counts("misses", null, Side.RIGHT);
     private final XYChart rtt = LabCharts.chart("chart-rtt", "RTT of acknowledged heartbeats",
             LabAxis.values("RTT", "ms", Side.LEFT), null);
     private final XYChart counters = LabCharts.chart("chart-counters", "Heartbeats (" + SERIES_STYLES + ")",
-            LabAxis.counts("heartbeats", "frames", Side.LEFT), missesAxis);
+            LabAxis.counts("frames", null, Side.LEFT), missesAxis);
     private final XYChart kernel = LabCharts.chart("chart-kernel",
             "Kernel TCP (solid: keepalive probes, dashed: retransmissions, dotted: unacknowledged)",
-            LabAxis.counts("kernel", "segments", Side.LEFT), null);
+            LabAxis.counts("segments", null, Side.LEFT), null);
     private final XYChart phi = LabCharts.chart("chart-phi", "Phi accrual: φ over time, the dashed line its threshold φ*",
             LabAxis.values("φ", null, Side.LEFT), null);
     private final XYChart states = LabCharts.chart("chart-states", "Clients per state (stacked)",
-            LabAxis.counts("clients", "clients", Side.LEFT), null);
+            LabAxis.counts("clients", null, Side.LEFT), null);
     private final XYChart rates = LabCharts.chart("chart-rates", "Detections and reconnections per second",
-            LabAxis.values("rate", "1/s", Side.LEFT), null);
+            LabAxis.values("events/s", null, Side.LEFT), null);
     private final ErrorDataSetRenderer acked = LabCharts.addRenderer(counters, "series-dashed", null);
     private final ErrorDataSetRenderer misses = LabCharts.addRenderer(counters, "series-dotted", missesAxis);
     private final ErrorDataSetRenderer retransmits = LabCharts.addRenderer(kernel, "series-dashed", null);
@@ -62,6 +62,7 @@ public final class ChartsView extends VBox {
         ((ErrorDataSetRenderer) rates.getRenderers().get(0)).getStyleClass().add("rates");
         for (XYChart c : List.of(rtt, counters, kernel, phi, states, rates)) {
             VBox.setVgrow(c, Priority.ALWAYS);
+            LabCharts.rightStripAsWideAs(c, missesAxis);
         }
         Region space = new Region();
         HBox.setHgrow(space, Priority.ALWAYS);

@@ -109,11 +109,6 @@ public final class LabAggregate {
         }
     }
 
-    /** The clients in one band at sample {@code i}. */
-    double count(Band band, int i) {
-        return bands[band.ordinal()][ring.slot(i)];
-    }
-
     void detectionRates(int from, double[] out) {
         ring.copy(detectionRate, from, out);
     }

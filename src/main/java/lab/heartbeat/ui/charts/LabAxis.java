@@ -25,7 +25,6 @@ final class LabAxis extends DefaultNumericAxis {
         setSide(side);
         setAutoRanging(true);
         if (side.isVertical()) {
-            setMinWidth(VERTICAL_WIDTH);
             setForceZeroInRange(true);
         }
         if (counts) {
@@ -59,8 +58,12 @@ final class LabAxis extends DefaultNumericAxis {
         return new LabAxis(name, unit, side, true);
     }
 
-    boolean isCounts() {
-        return counts;
+    @Override
+    protected double computePrefWidth(double height) {
+        // ChartFX lays its axes out at their preferred width; a fixed prefWidth would skip the
+        // computation that also places the axis name, so the width is widened here instead.
+        double width = super.computePrefWidth(height);
+        return getSide().isVertical() ? Math.max(VERTICAL_WIDTH, width) : width;
     }
 
     @Override

@@ -8,14 +8,14 @@ import io.fair_acc.chartfx.ui.geometry.Side;
 import javafx.scene.layout.Region;
 
 /**
- * How every chart of the dashboard is built, so that they line up: the same time axis, vertical
- * axes of one fixed width on the left and on the right (an empty strip of that width where a chart
- * has no right axis), no ChartFX legend beside the plot (the {@link LegendRow} above all charts
+ * How every chart of the dashboard is built, so that they line up: the same time axis, left axes
+ * of one width, on the right the one right axis or an empty strip as wide as it, no ChartFX legend beside the plot (the {@link LegendRow} above all charts
  * tells the colours), and a marker layer and an empty-chart note on each.
  */
 final class LabCharts {
     static final double MIN_HEIGHT = 130;
     static final double PREF_HEIGHT = 220;
+    private static final String RIGHT_STRIP = "axis-strip";
 
     private LabCharts() {
     }
@@ -32,16 +32,26 @@ final class LabCharts {
         style((ErrorDataSetRenderer) chart.getRenderers().get(0), "series-solid");
         if (right == null) {
             Region strip = new Region();
-            strip.getStyleClass().add("axis-strip");
-            strip.setMinWidth(LabAxis.VERTICAL_WIDTH);
-            strip.setPrefWidth(LabAxis.VERTICAL_WIDTH);
-            strip.setMaxWidth(LabAxis.VERTICAL_WIDTH);
+            strip.getStyleClass().add(RIGHT_STRIP);
             chart.getAxesAndCanvasPane().addSide(Side.RIGHT, strip);
         } else {
             chart.getAxes().add(right);
         }
         chart.getPlugins().addAll(new MarkerLayer(), new PlotNote());
         return chart;
+    }
+
+    /**
+     * Makes the empty strip right of a chart's plot as wide as {@code axis}, the one right axis of
+     * the charts shown together: ChartFX sizes a right axis by its labels, so a fixed strip would not do.
+     */
+    static void rightStripAsWideAs(XYChart chart, LabAxis axis) {
+        chart.getAxesAndCanvasPane().getChildren().stream().filter(n -> n.getStyleClass().contains(RIGHT_STRIP))
+                .map(Region.class::cast).forEach(strip -> {
+                    strip.minWidthProperty().bind(axis.widthProperty());
+                    strip.prefWidthProperty().bind(axis.widthProperty());
+                    strip.maxWidthProperty().bind(axis.widthProperty());
+                });
     }
 
     /** Another renderer on the chart, its lines in the style class's dash pattern; on {@code axis} if given. */

@@ -18,16 +18,19 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The markers of one chart: faults as shaded intervals, detections as lines, each with a label
- * placed where it covers no other. Labels sit in rows from the top of the plot; a label goes to
- * the first row where it is clear of the labels already there, to the right of its line, or to
- * the left where the plot ends; a label that fits in no row is left out, and its line's tooltip
- * still tells it. Laid out again after every chart layout, so the labels follow the time axis.
+ * placed where it covers no other. Detection labels sit in rows from the top of the plot, fault
+ * labels in the bottom row, so a detection just after its fault's start keeps its label; a label
+ * goes to the first row where it is clear of the labels already there, to the right of its line,
+ * or to the left where the plot ends; a label that fits in no row is left out, and its line's
+ * tooltip still tells it. Laid out again after every chart layout, so the labels follow time.
  */
 final class MarkerLayer extends ChartPlugin {
     private static final double GAP = 4;
     private static final double ROW_GAP = 1;
-    /** Labels take at most this share of the plot's height, so the data stay readable under them. */
+    /** Detection labels take at most this share of the plot's height, so the data stay readable under them. */
     private static final double LABEL_SHARE = 0.6;
+    /** Even a short plot has this many rows of detection labels (the client and the server side). */
+    private static final int MIN_ROWS = 2;
     private static final double PICK_WIDTH = 7;
 
     /** The nodes of one marker; a fault still on has its end moved, not its nodes made again. */
@@ -125,6 +128,7 @@ final class MarkerLayer extends ChartPlugin {
         }
         Axis time = chart.getXAxis();
         Rows rows = null;
+        Rows faultRows = new Rows(1);
         List<Drawn> order = new ArrayList<>(drawn.values());
         // Faults first (their labels name what the detections answer), then detections left to right.
         order.sort(Comparator.comparing((Drawn d) -> d.marker.kind() != ChartMarker.Kind.FAULT)
@@ -155,17 +159,19 @@ final class MarkerLayer extends ChartPlugin {
             double w = Math.ceil(d.label.prefWidth(-1));
             double h = Math.ceil(d.label.prefHeight(-1));
             if (rows == null) {
-                rows = new Rows(Math.max(1, (int) (plot.getHeight() * LABEL_SHARE / (h + ROW_GAP))));
+                rows = new Rows(Math.max(MIN_ROWS, (int) (plot.getHeight() * LABEL_SHARE / (h + ROW_GAP))));
             }
+            boolean fault = d.marker.kind() == ChartMarker.Kind.FAULT;
             double anchor = Math.max(plot.getMinX(), from);
             double left = anchor + GAP;
             if (left + w > plot.getMaxX()) {
                 left = anchor - GAP - w;
             }
             left = Math.max(plot.getMinX(), Math.min(left, plot.getMaxX() - w));
-            int row = rows.claim(left, left + w);
+            int row = (fault ? faultRows : rows).claim(left, left + w);
             if (row >= 0 && w <= plot.getWidth()) {
-                d.label.resizeRelocate(left, plot.getMinY() + ROW_GAP + row * (h + ROW_GAP), w, h);
+                double y = fault ? plot.getMaxY() - h - ROW_GAP : plot.getMinY() + ROW_GAP + row * (h + ROW_GAP);
+                d.label.resizeRelocate(left, y, w, h);
                 d.label.setVisible(true);
             }
         }

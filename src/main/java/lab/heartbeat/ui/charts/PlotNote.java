@@ -34,6 +34,9 @@ final class PlotNote extends ChartPlugin {
             return;
         }
         Bounds plot = getChart().getCanvas().getBoundsInLocal();
+        if (plot.getWidth() <= 16 || plot.getHeight() <= 0) {
+            return;
+        }
         double w = Math.min(plot.getWidth() - 16, Math.ceil(label.prefWidth(-1)));
         double h = Math.ceil(label.prefHeight(w));
         label.resizeRelocate(plot.getMinX() + (plot.getWidth() - w) / 2, plot.getMinY() + (plot.getHeight() - h) / 2,

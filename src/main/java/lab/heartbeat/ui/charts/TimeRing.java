@@ -13,10 +13,6 @@ final class TimeRing {
         time = new double[capacity];
     }
 
-    int capacity() {
-        return time.length;
-    }
-
     /**
      * Claims the slot for a sample at {@code seconds}, dropping the oldest when full; -1 when the
      * time is not after the newest (a sample read twice).
