@@ -21,6 +21,9 @@ final class LegendRow extends FlowPane {
         super(10, 2);
         getStyleClass().add("charts-legend");
         setAlignment(Pos.CENTER_LEFT);
+        // A FlowPane asks for the width of its wrap length (400 px by default) and wraps there even
+        // with more room: asking for a whole row keeps eight clients on one line when they fit.
+        setPrefWrapLength(2_000);
     }
 
     void show(List<Entry> entries) {
