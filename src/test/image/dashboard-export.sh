@@ -23,11 +23,11 @@ code=$?
 set -e
 echo "exit $code after $(( ($(date +%s%N) - start) / 1000000 )) ms"
 [ "$code" = 0 ] || { cat "$log" >&2; fail "dashboard --exit exited with $code"; }
-for file in report.json timeseries.csv race-1.png; do
+for file in report.json timeseries.csv chart-states.png chart-rates.png race-1.png; do
   [ -s "$export_dir/$file" ] || { ls -la "$export_dir" >&2 || true; fail "the export lacks $file"; }
 done
 pngs=$(find "$export_dir" -name '*.png' | wc -l)
-[ "$pngs" -ge 4 ] || fail "the export holds $pngs PNG files, expected the charts' and the race's"
+[ "$pngs" -ge 3 ] || fail "the export holds $pngs PNG files, expected the whole lab's two charts and the race's"
 grep -q '"kind" *: *"cable-pull"' "$export_dir/report.json" || fail "report.json holds no cable-pull fault"
 echo "exported: $(cd "$export_dir" && ls | tr '\n' ' ')"
 assert_home_empty
