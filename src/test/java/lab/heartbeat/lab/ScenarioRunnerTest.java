@@ -46,7 +46,10 @@ class ScenarioRunnerTest {
         RunResult result = ScenarioRunner.run(plan, TimeBase.now(), e -> { }, QUIET);
 
         assertThat(result.finalSnapshot().clients()).filteredOn(c -> c.client().startsWith("closed-"))
-                .hasSize(2).allSatisfy(c -> assertThat(c.state()).isEqualTo(ClientState.STOPPED));
+                .hasSize(2).allSatisfy(c -> {
+                    assertThat(c.state()).isEqualTo(ClientState.STOPPED);
+                    assertThat(c.connections()).as("the connection it had before it stopped").isEqualTo(1);
+                });
         assertThat(result.events()).filteredOn(e -> e.kind() == EventKind.RECONNECT_ATTEMPT).isEmpty();
     }
 
