@@ -103,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
         private final ServiceOptions options;
         private LabServices services;
         private Duration lastShown = Duration.ZERO;
+        private Duration waitShown = Duration.ZERO;
 
         Progress(PrintWriter err, ServiceOptions options) {
             this.err = err;
@@ -120,6 +121,20 @@ final class RunCommand implements Callable<Integer> {
             if (services != null) {
                 services.close();
             }
+        }
+
+        @Override
+        public void clientsUp(int up, int total, Duration waited) {
+            if (up == total) {
+                err.printf("timeline starts: %d client(s) up and named by the server after %d ms%n", total,
+                        waited.toMillis());
+            } else if (waited.minus(waitShown).compareTo(Duration.ofSeconds(1)) >= 0) {
+                waitShown = waited;
+                err.printf("waiting for the clients: %d of %d up after %d s%n", up, total, waited.toSeconds());
+            } else {
+                return;
+            }
+            err.flush();
         }
 
         @Override

@@ -33,27 +33,42 @@ public final class ScenarioRunner {
         void step(PlannedStep step, Duration elapsed);
 
         void waiting(Duration elapsed, Duration total);
+
+        /** While the run waits for its time 0: how many of the initial clients are up and named by the server. */
+        default void clientsUp(int up, int total, Duration waited) {
+        }
     }
 
     private ScenarioRunner() {
     }
 
+    /**
+     * Runs the plan. Its timeline counts from the moment every client of the initial groups is up
+     * and named by the server; if they are not within {@link TimelineStart#DEFAULT_LIMIT}, the lab
+     * is closed and an {@link IllegalStateException} says which clients never came up.
+     */
     public static RunResult run(ScenarioPlan plan, TimeBase time, Consumer<LabEvent> sink, Progress progress)
             throws InterruptedException {
+        return run(plan, time, sink, progress, TimelineStart.DEFAULT_LIMIT);
+    }
+
+    static RunResult run(ScenarioPlan plan, TimeBase time, Consumer<LabEvent> sink, Progress progress,
+            Duration startLimit) throws InterruptedException {
         List<LabEvent> events = Collections.synchronizedList(new ArrayList<>());
         Lab lab = Lab.start(plan.config(), time, events::add, sink);
         boolean completed = false;
         RunResult result;
         try {
             progress.started(lab);
-            long start = lab.telemetry().startNanos();
             try {
+                long start = TimelineStart.await(lab, lab.clients().stream().map(ReconnectingClient::name).toList(),
+                        startLimit, progress);
                 for (PlannedStep step : plan.steps()) {
-                    waitUntil(lab, start + step.at().toNanos(), plan.duration(), progress);
+                    waitUntil(lab, start, step.at(), plan.duration(), progress);
                     progress.step(step, Duration.ofNanos(lab.telemetry().now() - start));
                     take(lab, step);
                 }
-                waitUntil(lab, start + plan.duration().toNanos(), plan.duration(), progress);
+                waitUntil(lab, start, plan.duration(), plan.duration(), progress);
                 completed = true;
             } catch (InterruptedException stopped) {
                 lab.telemetry().action(EventKind.ACTION, "all", "run stopped before its end");
@@ -73,9 +88,9 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void waitUntil(Lab lab, long deadline, Duration total, Progress progress)
+    private static void waitUntil(Lab lab, long start, Duration at, Duration total, Progress progress)
             throws InterruptedException {
-        long start = lab.telemetry().startNanos();
+        long deadline = start + at.toNanos();
         while (true) {
             long now = lab.telemetry().now();
             if (now >= deadline) {

@@ -55,8 +55,9 @@ final class AcceptGuard extends ChannelInboundHandlerAdapter {
         failures = 0;
         if (accepted.get() >= limit) {
             String remote = String.valueOf(child.remoteAddress());
-            child.unsafe().closeForcibly();
+            // The event first: a peer that sees the close must find the refusal already recorded.
             listener.connectionRefused(remote, refusal, ctx.executor().ticker().nanoTime());
+            child.unsafe().closeForcibly();
             return;
         }
         accepted.incrementAndGet();

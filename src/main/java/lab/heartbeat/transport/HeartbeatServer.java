@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -88,6 +89,15 @@ public final class HeartbeatServer implements AutoCloseable {
         }
         for (ServerConnection c : closing) {
             c.channel().closeFuture().sync();
+        }
+        // A connection's end is recorded by channelInactive, a task its loop queues as the channel
+        // closes, after the close future is done and the connection has left `online` (also for a
+        // peer that closed just before this stop). A task queued behind it on every loop runs after
+        // it, so no connection's end is recorded after the server's stop.
+        for (EventExecutor loop : group) {
+            if (!loop.isShuttingDown()) {
+                loop.submit(() -> { }).sync();
+            }
         }
         listener.serverStopped(boundPort, Ticker.systemTicker().nanoTime());
     }

@@ -189,7 +189,7 @@ class CommandLineTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("cable-pull\n    A cable pull on four teaching clients")
-                .contains("server-restart\n    Four teaching clients");
+                .contains("server-restart\n    Six teaching clients");
     }
 
     @Test

@@ -11,8 +11,7 @@ import lab.heartbeat.testing.TeachingLab;
 
 /**
  * A scenario's progress that holds the run until every client is up and its server end is named
- * (the proxy backend connects onwards later). Steps are due from the lab's start, so a slow start on
- * a loaded machine only delays them and they still find the connections they act on.
+ * and settled (the proxy backend connects onwards later), on top of the runner's own time 0.
  */
 final class SettledStart implements ScenarioRunner.Progress {
 
