@@ -22,7 +22,7 @@ public final class LabMetrics implements AutoCloseable {
     /** The lab's metrics in a registry of their own, ready to be scraped. */
     public static PrometheusRegistry registry(Lab lab) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        TelemetryMetrics.register(lab.telemetry(), registry);
+        TelemetryMetrics.register(lab.telemetry(), registry, lab.config().server() != null);
         CounterWithCallback.builder().name("heartbeat_lab_faults_total").help("Faults the lab made, by kind and backend.")
                 .labelNames("kind", "backend")
                 .callback(callback -> faultCounts(lab).forEach((kindAndBackend, count) ->

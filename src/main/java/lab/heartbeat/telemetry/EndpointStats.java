@@ -47,6 +47,7 @@ final class EndpointStats implements ConnectionObserver {
     final AtomicLong dataDelivered = new AtomicLong();
     /** The live connection's DATA, from its first DATA frame on (client side only). */
     volatile DataLedger.Entry data;
+    private final AtomicLong dataLostSeen = new AtomicLong();
     volatile int misses;
     volatile long missesTotal;
     volatile long kernelRetransmitsTotal;
@@ -236,6 +237,14 @@ final class EndpointStats implements ConnectionObserver {
         DataLedger.Entry d = data;
         long inFlight = d == null ? 0 : d.inFlight();
         return Math.max(0, dataOut - dataDelivered.get() - inFlight);
+    }
+
+    /**
+     * The most DATA this client ever had counted lost: a Prometheus counter must never go down, and
+     * {@link #dataLost()} does when the server counts frames after their connection ended.
+     */
+    long dataLostTotal() {
+        return side == Side.CLIENT ? dataLostSeen.accumulateAndGet(dataLost(), Math::max) : 0;
     }
 
     EndpointView view() {

@@ -11,7 +11,8 @@ enum TrackCounter {
     KERNEL_RETRANSMITS(s -> s.kernelRetransmitsTotal),
     KERNEL_PROBES(s -> s.kernelProbesTotal),
     DATA_SENT(s -> s.dataOut),
-    DATA_DELIVERED(s -> s.dataIn);
+    DATA_DELIVERED(s -> s.dataIn),
+    DATA_LOST(EndpointStats::dataLostTotal);
 
     private final ToLongFunction<EndpointStats> read;
 

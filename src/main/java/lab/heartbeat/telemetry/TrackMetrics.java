@@ -21,9 +21,11 @@ import lab.heartbeat.transport.ClientState;
  */
 final class TrackMetrics implements MultiCollector {
     private final Telemetry telemetry;
+    private final boolean serverHere;
 
-    TrackMetrics(Telemetry telemetry) {
+    TrackMetrics(Telemetry telemetry, boolean serverHere) {
         this.telemetry = telemetry;
+        this.serverHere = serverHere;
     }
 
     @Override
@@ -99,19 +101,26 @@ final class TrackMetrics implements MultiCollector {
         return snapshot.build();
     }
 
-    private static CounterSnapshot dataFrames(Map<TrackTotals.Key, TrackTotals.Sums> sums) {
+    private CounterSnapshot dataFrames(Map<TrackTotals.Key, TrackTotals.Sums> sums) {
         long sent = 0;
         long delivered = 0;
+        long lost = 0;
         for (TrackTotals.Sums s : sums.values()) {
             sent += s.get(TrackCounter.DATA_SENT);
             delivered += s.get(TrackCounter.DATA_DELIVERED);
+            lost += s.get(TrackCounter.DATA_LOST);
         }
-        return CounterSnapshot.builder().name("heartbeat_lab_data_frames")
-                .help("DATA frames written (sent) and received (delivered) by this process's ends.")
+        CounterSnapshot.Builder frames = CounterSnapshot.builder().name("heartbeat_lab_data_frames")
+                .help("DATA frames written (sent) and received (delivered) by this process's ends, and,"
+                        + " with the server here, the most of its clients' ever counted lost (never lower when it"
+                        + " counts some late).")
                 .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("outcome", "sent")).value(sent).build())
                 .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("outcome", "delivered"))
-                        .value(delivered).build())
-                .build();
+                        .value(delivered).build());
+        if (serverHere) {
+            frames.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("outcome", "lost")).value(lost).build());
+        }
+        return frames.build();
     }
 
     private static HistogramSnapshot rtt(Map<TrackTotals.Key, TrackTotals.Sums> sums) {

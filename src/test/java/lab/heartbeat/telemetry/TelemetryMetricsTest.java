@@ -42,7 +42,7 @@ class TelemetryMetricsTest {
         MockTicker ticker = Ticker.newMockTicker();
         PrometheusRegistry registry = new PrometheusRegistry();
         try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), ticker)) {
-            TelemetryMetrics.register(t, registry);
+            TelemetryMetrics.register(t, registry, true);
             t.clientAdded("hb-1", "hb", APP);
             t.clientAdded("hb-2", "hb", APP);
             for (String client : new String[] {"hb-1", "hb-2"}) {
@@ -90,7 +90,7 @@ class TelemetryMetricsTest {
     void kernelRetransmitsAndProbesAddWhatEachReadingShowsBeyondTheLast() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
-            TelemetryMetrics.register(t, registry);
+            TelemetryMetrics.register(t, registry, true);
             t.clientAdded("ka-1", "ka", APP);
             ConnectionObserver first = open(t, "ka-1", 40_001);
             first.kernelSampled(kernel(1, 2));
@@ -113,7 +113,7 @@ class TelemetryMetricsTest {
         MockTicker ticker = Ticker.newMockTicker();
         PrometheusRegistry registry = new PrometheusRegistry();
         try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), ticker)) {
-            TelemetryMetrics.register(t, registry);
+            TelemetryMetrics.register(t, registry, true);
             t.clientAdded("hb-1", "hb", APP);
             long t0 = t.now();
             ConnectionObserver obs = open(t, "hb-1", 40_001);
@@ -135,6 +135,52 @@ class TelemetryMetricsTest {
             assertThat(s.value("heartbeat_lab_connection_ends_total", "side", "client", "cause", "app-heartbeat"))
                     .isEqualTo(1);
             Promtool.check(s.text());
+        }
+    }
+
+    @Test
+    void dataLostIsARunningTotalThatStaysWhenTheServerCountsLateOrTheClientGoes() throws Exception {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
+            TelemetryMetrics.register(t, registry, true);
+            t.clientAdded("hb-1", "hb", APP);
+            ConnectionObserver client = open(t, "hb-1", 40_001);
+            ConnectionObserver server = t.connectionOpened(new ConnectionId(Side.SERVER, "hb-1", 40_001),
+                    "127.0.0.1:40001", t.now());
+            server.connected(t.now());
+            for (int i = 0; i < 5; i++) {
+                client.frameSent(FrameType.DATA, 20, t.now());
+            }
+            server.frameReceived(FrameType.DATA, 20, t.now());
+            assertThat(Scrape.of(registry).value("heartbeat_lab_data_frames_total", "outcome", "lost"))
+                    .as("4 in flight, none lost yet").isZero();
+
+            client.closed(new Closure(Cause.LOCAL_CLOSE, "test", t.now(), t.now(), Prediction.NONE, null));
+            Scrape ended = Scrape.of(registry);
+            assertThat(ended.value("heartbeat_lab_data_frames_total", "outcome", "lost")).isEqualTo(4);
+            assertThat(ended.value("heartbeat_lab_data_frames_total", "outcome", "sent")).isEqualTo(5);
+            Promtool.check(ended.text());
+
+            server.frameReceived(FrameType.DATA, 20, t.now());
+            assertThat(Scrape.of(registry).value("heartbeat_lab_data_frames_total", "outcome", "lost"))
+                    .as("a counter never goes down").isEqualTo(4);
+            t.clientRemoved("hb-1");
+            assertThat(Scrape.of(registry).value("heartbeat_lab_data_frames_total", "outcome", "lost")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void withoutTheServerInTheProcessNoFrameIsCalledLost() throws Exception {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        try (Telemetry t = new Telemetry(TelemetryConfig.countersOnly(), Ticker.newMockTicker())) {
+            TelemetryMetrics.register(t, registry, false);
+            t.clientAdded("hb-1", "hb", APP);
+            ConnectionObserver client = open(t, "hb-1", 40_001);
+            client.frameSent(FrameType.DATA, 20, t.now());
+            client.closed(new Closure(Cause.LOCAL_CLOSE, "test", t.now(), t.now(), Prediction.NONE, null));
+            Scrape s = Scrape.of(registry);
+            assertThat(s.value("heartbeat_lab_data_frames_total", "outcome", "sent")).isEqualTo(1);
+            assertThat(s.text()).doesNotContain("outcome=\"lost\"");
         }
     }
 }
