@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import lab.heartbeat.control.ControlServer;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.lab.LabMetrics;
@@ -15,6 +17,7 @@ import lab.heartbeat.lab.LabMetrics;
 public final class LabServices implements AutoCloseable {
     private LabMetrics metrics;
     private ControlServer control;
+    private final List<SocketRelay> relays = new ArrayList<>();
 
     /** Starts what the options ask for and prints where each listens on stderr. */
     public static LabServices start(Lab lab, ServiceOptions options, PrintWriter err) {
@@ -25,13 +28,16 @@ public final class LabServices implements AutoCloseable {
         String option = "--metrics";
         try {
             if (options.metrics != null) {
-                services.metrics = LabMetrics.serve(lab, options.metrics);
+                InetSocketAddress at = ServiceRelays.insideAddress(ServiceRelays.METRICS, options.metrics);
+                services.metrics = LabMetrics.serve(lab, at);
+                services.relay(ServiceRelays.METRICS, new InetSocketAddress(at.getAddress(), services.metrics.port()));
                 err.println("metrics on http://" + host(options.metrics) + ":" + services.metrics.port() + "/metrics");
             }
             option = "--control";
             if (options.control != null) {
-                services.control = Options.check("--control-token",
-                        () -> startControl(lab, options.control, options.controlToken));
+                InetSocketAddress at = ServiceRelays.insideAddress(ServiceRelays.CONTROL, options.control);
+                services.control = Options.check("--control-token", () -> startControl(lab, at, options.controlToken));
+                services.relay(ServiceRelays.CONTROL, new InetSocketAddress(at.getAddress(), services.control.port()));
                 err.println("control API on http://" + host(options.control) + ":" + services.control.port() + "/"
                         + (options.controlToken == null && services.control.token() != null
                         ? " (token " + services.control.token() + ")" : ""));
@@ -46,6 +52,13 @@ public final class LabServices implements AutoCloseable {
         }
         err.flush();
         return services;
+    }
+
+    private void relay(String service, InetSocketAddress listening) throws IOException {
+        SocketRelay relay = ServiceRelays.intoNamespace(service, listening);
+        if (relay != null) {
+            relays.add(relay);
+        }
     }
 
     private static ControlServer startControl(Lab lab, InetSocketAddress at, String token) {
@@ -63,6 +76,7 @@ public final class LabServices implements AutoCloseable {
 
     @Override
     public void close() {
+        relays.forEach(SocketRelay::close);
         if (metrics != null) {
             metrics.close();
         }

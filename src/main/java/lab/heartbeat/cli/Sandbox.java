@@ -19,6 +19,7 @@ import lab.heartbeat.fault.Programs;
  * for an ordinary user and never touch the host's firewall. The JVM cannot enter a namespace
  * itself, so it starts itself again under {@code unshare --user --map-root-user --net} (argument
  * arrays, no shell) and relays the child's exit code; the child brings its loopback up first.
+ * The lab's metrics and control API are relayed to the host's side (see {@link ServiceRelays}).
  */
 final class Sandbox {
     private static final String MAIN = "lab.heartbeat.cli.Main";
@@ -57,13 +58,22 @@ final class Sandbox {
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put(NetNamespace.HOST_ENV, NetNamespace.ownId());
         pb.environment().put(LIFELINE_ENV, "stdin");
+        ServiceRelays relays;
         try {
+            relays = ServiceRelays.onHost(args, pb.environment());
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return Optional.of(Main.FAILURE);
+        }
+        try (relays) {
             Process child = pb.start();
             // Ctrl-C reaches the child too (same process group); a SIGTERM to this process only
             // reaches us, so pass it on, then wait for the child's own cleanup.
             Thread relay = new Thread(() -> {
                 child.destroy();
                 waitQuietly(child);
+                closeQuietly(relays);
             }, "sandbox-stop");
             Runtime.getRuntime().addShutdownHook(relay);
             int code = child.waitFor();
@@ -79,6 +89,14 @@ final class Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(Main.FAILURE);
+        }
+    }
+
+    private static void closeQuietly(ServiceRelays relays) {
+        try {
+            relays.close();
+        } catch (IOException e) {
+            // Exiting: a socket file left in the temporary directory connects to nothing.
         }
     }
 
