@@ -3,15 +3,11 @@ package lab.heartbeat.lab;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Ticker;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +15,19 @@ import java.util.function.Consumer;
 import lab.heartbeat.detect.KernelHz;
 import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.SweepParams;
-import lab.heartbeat.fault.FaultBackendChoice;
+import lab.heartbeat.fault.FaultBackends;
 import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
 import lab.heartbeat.fault.NetNamespace;
 import lab.heartbeat.fault.NetworkFaults;
 import lab.heartbeat.fault.NftablesFaults;
-import lab.heartbeat.fault.ProxyFaults;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.Telemetry;
 import lab.heartbeat.telemetry.TimeBase;
 import lab.heartbeat.transport.HeartbeatServer;
 import lab.heartbeat.transport.ReconnectingClient;
-import lab.heartbeat.transport.ServerConnection;
 import lab.heartbeat.transport.TrackedThreads;
 import lab.heartbeat.transport.Transports;
 
@@ -54,12 +48,9 @@ public final class Lab implements AutoCloseable {
     private final String faultBackendNote;
     private final InetSocketAddress target;
     private final SplittableRandom seeds;
-    private final FaultBook faults = new FaultBook();
-    private final Map<String, ReconnectingClient> clients = new LinkedHashMap<>();
-    private final Map<String, Integer> groupSizes = new LinkedHashMap<>();
-    /** Each client's group, by client name. */
-    private final Map<String, String> groupOf = new java.util.HashMap<>();
-    private int addressesGiven;
+    private final FaultBook faultBook = new FaultBook();
+    private final ClientRegistry clients;
+    private final LabFaults faults;
     private boolean closed;
 
     private Lab(LabConfig config, TimeBase time, List<Consumer<LabEvent>> subscribers) throws InterruptedException {
@@ -69,16 +60,17 @@ public final class Lab implements AutoCloseable {
         this.telemetry = new Telemetry(config.telemetry(), Ticker.systemTicker(), time);
         this.seeds = config.jitterSeed() == null ? new SplittableRandom() : new SplittableRandom(config.jitterSeed());
         subscribers.forEach(telemetry.events()::subscribe);
-        telemetry.referTo(faults::referenceOf);
+        telemetry.referTo(faultBook::referenceOf);
         NetworkFaults chosen = null;
         try {
             if (config.server() != null) {
                 server = new HeartbeatServer(config.server(), group, transport, telemetry);
                 int port = server.start();
                 InetSocketAddress serverAddress = new InetSocketAddress(config.server().bind(), port);
-                StringBuilder note = new StringBuilder();
-                chosen = chooseFaults(config, serverAddress, note);
-                faultBackendNote = note.toString();
+                FaultBackends.Opened opened = FaultBackends.open(config.faultBackend(), serverAddress,
+                        config.allowHostFirewall(), group, transport);
+                chosen = opened.faults();
+                faultBackendNote = opened.note();
                 target = chosen == null ? serverAddress : chosen.clientTarget(serverAddress);
             } else {
                 server = null;
@@ -94,44 +86,8 @@ public final class Lab implements AutoCloseable {
             shutdownQuietly();
             throw e;
         }
-    }
-
-    private NetworkFaults chooseFaults(LabConfig config, InetSocketAddress server, StringBuilder note)
-            throws InterruptedException {
-        FaultBackendChoice choice = config.faultBackend();
-        if (choice == FaultBackendChoice.NONE) {
-            note.append("no network faults (fault backend none)");
-            return null;
-        }
-        if (choice != FaultBackendChoice.PROXY) {
-            String why = kernelUnavailable(server);
-            if (why == null) {
-                try {
-                    NftablesFaults kernel = NftablesFaults.open(server.getPort(), config.allowHostFirewall());
-                    note.append("kernel faults with nftables (table ").append(kernel.table()).append(')');
-                    return kernel;
-                } catch (FaultException e) {
-                    why = e.getMessage();
-                }
-            }
-            if (choice == FaultBackendChoice.KERNEL) {
-                throw new IllegalStateException("kernel faults are unavailable: " + why);
-            }
-            note.append("proxy faults, because kernel faults are unavailable: ").append(why);
-        } else {
-            note.append("proxy faults (chosen)");
-        }
-        return ProxyFaults.start(group, transport, server);
-    }
-
-    private String kernelUnavailable(InetSocketAddress server) {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-            return "nftables exists only on Linux";
-        }
-        if (!server.getAddress().isLoopbackAddress()) {
-            return "the server is not on loopback, so clients cannot each have their own address";
-        }
-        return null;
+        clients = new ClientRegistry(networkFaults != null);
+        faults = new LabFaults(networkFaults, faultBackendNote, server, clients, telemetry, faultBook);
     }
 
     /**
@@ -199,17 +155,7 @@ public final class Lab implements AutoCloseable {
 
     /** Whether this lab can make the fault, and if not, why (for disabled buttons). */
     public String whyUnavailable(FaultKind kind) {
-        if (kind == FaultKind.SERVER_RESTART && server == null) {
-            return "no embedded server to restart";
-        }
-        if (!kind.network()) {
-            return null;
-        }
-        if (networkFaults == null) {
-            return faultBackendNote;
-        }
-        return networkFaults.supported().contains(kind) ? null
-                : "the " + networkFaults.name() + " backend cannot make " + kind.label();
+        return faults.whyUnavailable(kind);
     }
 
     /** Adds clients to a group (created if new) and starts them; returns their names. */
@@ -217,51 +163,22 @@ public final class Lab implements AutoCloseable {
         ensureOpen();
         new ClientGroup(groupName, count, profile);
         List<String> names = new ArrayList<>();
-        int next = groupSizes.getOrDefault(groupName, 0);
         for (int i = 0; i < count; i++) {
-            String name = groupName + "-" + (++next);
-            while (clients.containsKey(name)) {
-                name = groupName + "-" + (++next);
-            }
+            String name = clients.newName(groupName);
             SplittableRandom jitter = seeds.split();
-            ReconnectingClient client = new ReconnectingClient(name, profile, target, nextClientAddress(),
+            ReconnectingClient client = new ReconnectingClient(name, profile, target, clients.newAddress(),
                     group.next(), transport, telemetry, jitter::nextDouble, config.kernelSampleInterval());
-            clients.put(name, client);
-            groupOf.put(name, groupName);
+            clients.add(groupName, client);
             telemetry.clientAdded(name, groupName, profile);
             client.start();
             names.add(name);
         }
-        groupSizes.put(groupName, next);
         return names;
-    }
-
-    /** Each client its own loopback address (127.1.x.y), so a network fault follows its reconnections. */
-    private InetAddress nextClientAddress() {
-        if (networkFaults == null) {
-            return null;
-        }
-        int n = addressesGiven++;
-        byte[] a = {127, 1, (byte) (n / 250 % 250), (byte) (n % 250 + 1)};
-        try {
-            return InetAddress.getByAddress(a);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /** Stops and removes these clients, closing their connections gracefully. */
     public void removeClients(Collection<String> names) throws InterruptedException {
-        List<ReconnectingClient> removed = new ArrayList<>();
-        synchronized (this) {
-            for (String name : names) {
-                ReconnectingClient c = clients.remove(name);
-                groupOf.remove(name);
-                if (c != null) {
-                    removed.add(c);
-                }
-            }
-        }
+        List<ReconnectingClient> removed = clients.remove(names);
         List<Future<?>> stopping = removed.stream().<Future<?>>map(ReconnectingClient::stop).toList();
         for (Future<?> f : stopping) {
             f.await(5, TimeUnit.SECONDS);
@@ -273,26 +190,17 @@ public final class Lab implements AutoCloseable {
      * The clients a target names: {@code all}, a group, a client, or several of these separated
      * by commas.
      */
-    public synchronized List<ReconnectingClient> select(String target) {
-        java.util.Set<ReconnectingClient> selected = new java.util.LinkedHashSet<>();
-        for (String one : target.split(",")) {
-            String t = one.strip();
-            for (ReconnectingClient c : clients.values()) {
-                if ("all".equals(t) || c.name().equals(t) || t.equals(groupOf.get(c.name()))) {
-                    selected.add(c);
-                }
-            }
-        }
-        return List.copyOf(selected);
+    public List<ReconnectingClient> select(String target) {
+        return clients.select(target);
     }
 
     /** Each client's group, by client name. */
-    public synchronized Map<String, String> groups() {
-        return Map.copyOf(groupOf);
+    public Map<String, String> groups() {
+        return clients.groups();
     }
 
-    public synchronized List<ReconnectingClient> clients() {
-        return List.copyOf(clients.values());
+    public List<ReconnectingClient> clients() {
+        return clients.all();
     }
 
     /**
@@ -302,54 +210,7 @@ public final class Lab implements AutoCloseable {
      */
     public FaultRecord inject(FaultKind kind, String target, Latency latency) throws FaultException {
         ensureOpen();
-        String why = whyUnavailable(kind);
-        if (why != null) {
-            throw new FaultException(kind.label() + " is unavailable: " + why);
-        }
-        List<ReconnectingClient> victims = select(target);
-        if (victims.isEmpty() && kind != FaultKind.SERVER_RESTART) {
-            throw new FaultException("no client matches '" + target + "'");
-        }
-        List<String> names = victims.stream().map(ReconnectingClient::name).toList();
-        long start = telemetry.now();
-        String backend;
-        switch (kind) {
-            case CABLE_PULL, DROP_TO_SERVER, DROP_TO_CLIENT, LATENCY -> {
-                networkFaults.apply(kind, victims.stream().map(ReconnectingClient::localAddress).toList(),
-                        latency == null ? Latency.NONE : latency);
-                backend = networkFaults.name();
-            }
-            case FREEZE_CLIENT -> {
-                victims.forEach(c -> c.freeze(true));
-                backend = "in-process";
-            }
-            case FREEZE_SERVER -> {
-                serverConnectionsOf(names).forEach(c -> c.freeze(true));
-                backend = "in-process";
-            }
-            case RESET -> {
-                serverConnectionsOf(names).forEach(c -> c.reset("reset by fault"));
-                backend = "in-process";
-            }
-            case SERVER_RESTART -> backend = "in-process";
-            default -> throw new IllegalStateException("unhandled fault " + kind);
-        }
-        // A network fault is in force once its rules are; an in-process one runs on the event loops as soon
-        // as it is handed over, possibly before this thread reads the clock again (a reset's ends then came
-        // before a later t0 and belonged to no fault).
-        long t0 = kind.network() ? telemetry.now() : start;
-        List<String> targets =
-                kind == FaultKind.SERVER_RESTART ? clients().stream().map(ReconnectingClient::name).toList() : names;
-        String made = backend;
-        FaultRecord record = faults.add(id -> new FaultRecord(id, kind, made, targets, t0, t0 - start, latency));
-        telemetry.action(EventKind.FAULT_INJECTED, target, record.name() + " " + kind.label() + " (" + backend + ") on "
-                + names.size() + " client(s), in force after " + TimeUnit.NANOSECONDS.toMicros(t0 - start) + " µs");
-        return record;
-    }
-
-    private List<ServerConnection> serverConnectionsOf(List<String> names) {
-        return server == null ? List.of()
-                : server.connections().stream().filter(c -> names.contains(c.id().client())).toList();
+        return faults.inject(kind, target, latency);
     }
 
     /** Changes the server's sweep for connections accepted from now on; running ones keep theirs. */
@@ -364,48 +225,21 @@ public final class Lab implements AutoCloseable {
 
     /** Plugs the cables back in: clears every network fault on the clients the target names. */
     public List<FaultRecord> plugIn(String target) throws FaultException {
-        List<ReconnectingClient> victims = select(target);
-        if (networkFaults != null) {
-            networkFaults.clear(victims.stream().map(ReconnectingClient::localAddress).toList());
-        }
-        return clearRecords(victims, true);
+        return faults.plugIn(target);
     }
 
     /** Thaws frozen clients and the server's ends of their connections. */
     public List<FaultRecord> unfreeze(String target) {
-        List<ReconnectingClient> victims = select(target);
-        victims.forEach(c -> c.freeze(false));
-        serverConnectionsOf(victims.stream().map(ReconnectingClient::name).toList()).forEach(c -> c.freeze(false));
-        return clearRecords(victims, false);
-    }
-
-    private List<FaultRecord> clearRecords(List<ReconnectingClient> victims, boolean network) {
-        long now = telemetry.now();
-        List<FaultRecord> cleared = new ArrayList<>();
-        for (ReconnectingClient c : victims) {
-            for (FaultRecord f : faults.active(c.name())) {
-                boolean freeze = f.kind() == FaultKind.FREEZE_CLIENT || f.kind() == FaultKind.FREEZE_SERVER;
-                if (network ? f.kind().network() : freeze) {
-                    f.cleared(now);
-                    if (!cleared.contains(f)) {
-                        cleared.add(f);
-                    }
-                }
-            }
-        }
-        for (FaultRecord f : cleared) {
-            telemetry.action(EventKind.FAULT_CLEARED, String.join(",", f.targets()), f.name() + " " + f.kind().label());
-        }
-        return cleared;
+        return faults.unfreeze(target);
     }
 
     public List<FaultRecord> faults() {
-        return faults.all();
+        return faultBook.all();
     }
 
     /** Every fault with the ends of the connections it hit, measured from its t0. */
     public List<Race> races() {
-        return faults.races(telemetry.ends(), telemetry.connectedSince());
+        return faultBook.races(telemetry.ends(), telemetry.connectedSince());
     }
 
     /**
@@ -414,22 +248,7 @@ public final class Lab implements AutoCloseable {
      */
     public FaultRecord restartServer(Duration down) throws InterruptedException {
         ensureOpen();
-        if (server == null) {
-            throw new IllegalStateException("this lab has no embedded server to restart");
-        }
-        FaultRecord record;
-        try {
-            record = inject(FaultKind.SERVER_RESTART, "all", null);
-        } catch (FaultException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        server.stop();
-        TimeUnit.NANOSECONDS.sleep(down.toNanos());
-        server.start();
-        record.cleared(telemetry.now());
-        telemetry.action(EventKind.FAULT_CLEARED, "all", record.name() + " server back after "
-                + down.toMillis() + " ms");
-        return record;
+        return faults.restartServer(down);
     }
 
     private void ensureOpen() {
@@ -446,7 +265,7 @@ public final class Lab implements AutoCloseable {
                 return;
             }
             closed = true;
-            names = new ArrayList<>(clients.keySet());
+            names = clients.names();
         }
         if (networkFaults instanceof NftablesFaults) {
             // Plug everything in first, so the clients' goodbyes reach the server.
