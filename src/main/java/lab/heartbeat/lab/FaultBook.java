@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import lab.heartbeat.detect.Side;
 import lab.heartbeat.telemetry.Detection;
-import lab.heartbeat.telemetry.Telemetry.Reference;
+import lab.heartbeat.telemetry.Reference;
 
 /**
  * The faults of a lab and how each connection's end is attached to one: to the latest fault on

@@ -3,13 +3,9 @@ package lab.heartbeat.telemetry;
 import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,21 +35,13 @@ public final class Telemetry implements TransportListener, AutoCloseable {
     private final Ticker ticker;
     private final TimeBase timeBase;
     private final EventLog events;
-    private final TickClock tickClock;
-    private final Map<String, EndpointStats> clients = new ConcurrentHashMap<>();
-    private final Map<EndpointStats, Boolean> serverOnline = new ConcurrentHashMap<>();
-    private final ArrayDeque<EndpointStats> retired = new ArrayDeque<>();
-    /** What the tracks gone from the live maps had counted, so that totals over the live ones never go down. */
-    private final TrackTotals departed = new TrackTotals();
+    private final TrackRegistry tracks;
     private final RecentRecords<Detection> ends = new RecentRecords<>(MAX_ENDS);
     private final RecentRecords<Detection> detections = new RecentRecords<>(MAX_ENDS);
     private final DataLedger data = new DataLedger();
     private volatile Function<Detection, Reference> references = Reference::lastFrame;
-    private final AtomicLong serverSequence = new AtomicLong();
     private final AtomicLong detectionCount = new AtomicLong();
     private final ScheduledExecutorService sampler;
-    /** The sampler thread's one row, copied into each track's ring: no allocation per track and tick. */
-    private final float[] row = new float[Series.values().length];
     private final TrackedThreads samplerThreads = new TrackedThreads("telemetry-sampler");
 
     public Telemetry(TelemetryConfig config, Ticker ticker) {
@@ -65,12 +53,12 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         this.ticker = ticker;
         this.timeBase = timeBase;
         this.events = new EventLog(config.eventWindow());
-        this.tickClock = new TickClock(Math.max(1, config.historySamples()));
+        this.tracks = new TrackRegistry(this, config, ticker);
         // Counters only (the headless agents): nothing to sample, so no sampler thread at all.
         this.sampler = config.historySamples() == 0 ? null : Executors.newSingleThreadScheduledExecutor(samplerThreads);
         if (sampler != null) {
             long period = config.sampleInterval().toNanos();
-            sampler.scheduleAtFixedRate(this::sample, period, period, TimeUnit.NANOSECONDS);
+            sampler.scheduleAtFixedRate(tracks::sample, period, period, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -106,19 +94,16 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     /** The track is complete, its group and profile included, before any reader can see it. */
     private void clientAdded(String client, String group, String profile, Profile spec) {
-        EndpointStats stats = new EndpointStats(this, Side.CLIENT, client, "client/" + client, config.historySamples());
-        stats.group = group;
-        stats.profile = profile;
-        stats.profileSpec = spec;
-        clients.put(client, stats);
+        tracks.addClient(client, stats -> {
+            stats.group = group;
+            stats.profile = profile;
+            stats.profileSpec = spec;
+        });
         append(LabEvent.of(now(), EventKind.CLIENT_ADDED, Side.CLIENT, client, null, "profile " + profile));
     }
 
     public void clientRemoved(String client) {
-        EndpointStats stats = clients.remove(client);
-        if (stats != null) {
-            departed.add(stats);
-            retire(stats);
+        if (tracks.removeClient(client)) {
             append(LabEvent.of(now(), EventKind.CLIENT_REMOVED, Side.CLIENT, client, null, null));
         }
     }
@@ -130,16 +115,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     @Override
     public ConnectionObserver connectionOpened(ConnectionId id, String remoteAddress, long nanos) {
-        EndpointStats stats;
-        if (id.side() == Side.CLIENT) {
-            stats = clients.computeIfAbsent(id.client(),
-                    c -> new EndpointStats(this, Side.CLIENT, c, "client/" + c, config.historySamples()));
-        } else {
-            String track = "server/" + id.key() + "#" + serverSequence.incrementAndGet();
-            stats = new EndpointStats(this, Side.SERVER, id.client(), track,
-                    config.serverSeries() ? config.historySamples() : 0);
-            serverOnline.put(stats, Boolean.TRUE);
-        }
+        EndpointStats stats = tracks.opened(id);
         stats.opened(id, remoteAddress);
         return stats;
     }
@@ -161,8 +137,6 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         ends.add(end);
         if (end.isDetection()) {
             detections.add(end);
-        }
-        if (end.isDetection()) {
             detectionCount.incrementAndGet();
             stats.lastDetection = end;
             Reference ref = references.apply(end);
@@ -178,10 +152,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         }
         append(new LabEvent(closure.atNanos(), EventKind.DISCONNECTED, stats.side(), stats.client, stats.connection,
                 cause, closure.reason(), null, null, null, null, null, null));
-        if (stats.side() == Side.SERVER && serverOnline.remove(stats) != null) {
-            departed.add(stats);
-            retire(stats);
-        }
+        tracks.closed(stats);
     }
 
     DataLedger.Entry dataSentOn(EndpointStats client) {
@@ -197,13 +168,6 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         return data.views();
     }
 
-    /** What a detection's delays are counted from: a fault's t0, or by default the last frame received. */
-    public record Reference(String name, long nanos) {
-        public static Reference lastFrame(Detection d) {
-            return new Reference("last-frame", d.lastReceivedNanos());
-        }
-    }
-
     /** Sets how detections find their reference; the lab attaches them to faults this way. */
     public void referTo(Function<Detection, Reference> resolver) {
         this.references = resolver;
@@ -211,7 +175,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     @Override
     public void clientStateChanged(String client, ClientState state, long nanos) {
-        EndpointStats stats = clients.get(client);
+        EndpointStats stats = tracks.client(client);
         if (stats != null) {
             stats.state = state;
         }
@@ -219,7 +183,7 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     @Override
     public void reconnectScheduled(String client, int attempt, Duration delay, String lastError, long nanos) {
-        EndpointStats stats = clients.get(client);
+        EndpointStats stats = tracks.client(client);
         if (stats != null) {
             stats.reconnectAttempts++;
         }
@@ -259,67 +223,27 @@ public final class Telemetry implements TransportListener, AutoCloseable {
         events.append(event);
     }
 
-    private void retire(EndpointStats stats) {
-        synchronized (retired) {
-            stats.retiredNanos = now();
-            retired.addLast(stats);
-            while (retired.size() > config.retiredTracks()) {
-                retired.removeFirst();
-            }
-        }
-    }
-
-    private void sample() {
-        long tick = tickClock.next(now());
-        for (EndpointStats s : clients.values()) {
-            s.sampleInto(row);
-            s.series.append(tick, row);
-        }
-        if (config.serverSeries()) {
-            for (EndpointStats s : serverOnline.keySet()) {
-                s.sampleInto(row);
-                s.series.append(tick, row);
-            }
-        }
-    }
-
-    /**
-     * The counters of every track gone and of every live track, for the metrics export. A track
-     * leaves the live maps before it joins the departed, and the departed are read first: a track
-     * leaving meanwhile may be missed by one reading, never counted twice (a total that then went
-     * down would look like a restart to Prometheus).
-     */
+    /** The counters of every track gone and of every live track, for the metrics export. */
     void forEachTrack(Consumer<EndpointStats> live, Consumer<TrackTotals> gone) {
-        gone.accept(departed);
-        clients.values().forEach(live);
-        serverOnline.keySet().forEach(live);
+        tracks.forEachTrack(live, gone);
     }
 
     int serverConnections() {
-        return serverOnline.size();
+        return tracks.serverConnections();
     }
 
     /** When each client that is connected now connected: what a race needs, without a whole snapshot. */
     public Map<String, Long> connectedSince() {
-        Map<String, Long> since = new java.util.HashMap<>();
-        clients.forEach((name, c) -> {
-            if (c.online) {
-                since.put(name, c.connectedNanos);
-            }
-        });
-        return since;
+        return tracks.connectedSince();
     }
 
     public TelemetrySnapshot snapshot() {
-        List<EndpointView> clientViews = clients.values().stream().map(EndpointStats::view)
-                .sorted(Comparator.comparing(EndpointView::client)).toList();
-        List<EndpointView> serverViews = serverOnline.keySet().stream().map(EndpointStats::view)
-                .sorted(Comparator.comparing(EndpointView::connection)).toList();
-        return new TelemetrySnapshot(now(), clientViews, serverViews, events.appendedCount(), detectionCount.get());
+        return new TelemetrySnapshot(now(), tracks.clientViews(), tracks.serverViews(), events.appendedCount(),
+                detectionCount.get());
     }
 
     public Optional<EndpointView> client(String name) {
-        return Optional.ofNullable(clients.get(name)).map(EndpointStats::view);
+        return Optional.ofNullable(tracks.client(name)).map(EndpointStats::view);
     }
 
     /** The detections kept (the most recent), in the order they happened. */
@@ -355,39 +279,12 @@ public final class Telemetry implements TransportListener, AutoCloseable {
 
     /** The time series of every track still retained (live and recently closed), for export. */
     public List<SeriesView> allSeries() {
-        List<EndpointStats> tracks = new ArrayList<>(clients.values());
-        tracks.addAll(serverOnline.keySet());
-        synchronized (retired) {
-            tracks.addAll(retired);
-        }
-        List<SeriesView> views = new ArrayList<>();
-        for (EndpointStats s : tracks) {
-            if (s.series != null && s.series.size() > 0) {
-                views.add(s.series.view(s.track(), tickClock));
-            }
-        }
-        views.sort(Comparator.comparing(SeriesView::track));
-        return views;
+        return tracks.allSeries();
     }
 
     /** One track's time series (for example {@code client/hb-1}), if it is still retained. */
     public Optional<SeriesView> series(String track) {
-        EndpointStats found = null;
-        if (track.startsWith("client/")) {
-            found = clients.get(track.substring("client/".length()));
-        }
-        if (found == null) {
-            found = serverOnline.keySet().stream().filter(s -> s.track().equals(track)).findFirst().orElse(null);
-        }
-        if (found == null) {
-            synchronized (retired) {
-                found = retired.stream().filter(s -> s.track().equals(track)).reduce((a, b) -> b).orElse(null);
-            }
-        }
-        if (found == null || found.series == null || found.series.size() == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(found.series.view(found.track(), tickClock));
+        return tracks.series(track);
     }
 
     @Override
