@@ -1,7 +1,5 @@
 package lab.heartbeat.transport;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -269,37 +267,5 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         }
         long probe = Math.min(2 * baseRttNanos + TimeUnit.MILLISECONDS.toNanos(200), baseRtoNanos);
         return new Retransmission(oldest + probe + baseRtoNanos, probe, baseRtoNanos);
-    }
-
-    /** Freezes or thaws a channel's handler from any thread. */
-    static void freeze(Channel channel, boolean value) {
-        channel.eventLoop().execute(() -> {
-            ConnectionHandler handler = channel.pipeline().get(ConnectionHandler.class);
-            if (handler != null && handler.ctx != null && channel.isOpen()) {
-                handler.setFrozen(value);
-            }
-        });
-    }
-
-    /** Resets a connection: SO_LINGER 0 makes the close send RST instead of FIN. */
-    static void reset(Channel channel, String reason) {
-        channel.eventLoop().execute(() -> {
-            if (channel.isOpen()) {
-                channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            }
-        });
-        close(channel, Cause.LOCAL_CLOSE, reason);
-    }
-
-    /** Closes a channel from any thread, recording the cause on its handler. */
-    static void close(Channel channel, Cause cause, String reason) {
-        channel.eventLoop().execute(() -> {
-            ConnectionHandler handler = channel.pipeline().get(ConnectionHandler.class);
-            if (handler != null && handler.ctx != null) {
-                handler.closeWith(cause, reason, handler.now(), Prediction.NONE);
-            } else {
-                channel.close();
-            }
-        });
     }
 }

@@ -98,7 +98,7 @@ public final class ReconnectingClient {
         loop.execute(() -> {
             frozen = value;
             if (channel != null && channel.isOpen()) {
-                ConnectionHandler.freeze(channel, value);
+                ConnectionCommands.freeze(channel, value);
             }
             if (!value && reconnectDeferred) {
                 reconnectDeferred = false;
@@ -121,7 +121,7 @@ public final class ReconnectingClient {
             }
             setState(ClientState.STOPPED);
             if (channel != null && channel.isOpen()) {
-                ConnectionHandler.close(channel, Cause.LOCAL_CLOSE, "client stopped");
+                ConnectionCommands.close(channel, Cause.LOCAL_CLOSE, "client stopped");
                 channel.closeFuture().addListener(f -> done.trySuccess(null));
             } else {
                 done.trySuccess(null);
@@ -148,7 +148,7 @@ public final class ReconnectingClient {
     public void closeConnection(Cause cause, String reason) {
         loop.execute(() -> {
             if (channel != null && channel.isOpen()) {
-                ConnectionHandler.close(channel, cause, reason);
+                ConnectionCommands.close(channel, cause, reason);
             }
         });
     }

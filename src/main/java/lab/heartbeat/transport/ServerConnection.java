@@ -41,17 +41,17 @@ public final class ServerConnection {
 
     /** Freezes or thaws the server's end of this connection, as a hung server thread (from any thread). */
     public void freeze(boolean value) {
-        ConnectionHandler.freeze(channel, value);
+        ConnectionCommands.freeze(channel, value);
     }
 
     /** Resets this connection from the server side: the client sees RST (from any thread). */
     public void reset(String reason) {
-        ConnectionHandler.reset(channel, reason);
+        ConnectionCommands.reset(channel, reason);
     }
 
     /** Closes this connection from the server side with the given cause (from any thread). */
     public void close(Cause cause, String reason) {
-        ConnectionHandler.close(channel, cause, reason);
+        ConnectionCommands.close(channel, cause, reason);
     }
 
     Channel channel() {

@@ -62,7 +62,7 @@ class ClientHandlerTest {
         try {
             ClientHandler handler = ch.pipeline().get(ClientHandler.class);
             assertThat(handler.sendData(new byte[] {1})).isTrue();
-            ConnectionHandler.freeze(ch, true);
+            ConnectionCommands.freeze(ch, true);
             ch.runPendingTasks();
             assertThat(handler.sendData(new byte[] {2})).as("a hung application sends nothing").isFalse();
             assertThat(seen.sent).filteredOn(t -> t == FrameType.DATA).hasSize(1);
