@@ -53,11 +53,11 @@ public final class Lab implements AutoCloseable {
     private final LabFaults faults;
     private boolean closed;
 
-    private Lab(LabConfig config, TimeBase time, List<Consumer<LabEvent>> subscribers) throws InterruptedException {
+    private Lab(LabConfig config, Ticker clock, TimeBase time, List<Consumer<LabEvent>> subscribers) throws InterruptedException {
         this.config = config;
         this.transport = Transports.current();
         this.group = transport.newGroup(config.ioThreads(), ioThreads);
-        this.telemetry = new Telemetry(config.telemetry(), Ticker.systemTicker(), time);
+        this.telemetry = new Telemetry(config.telemetry(), clock, time);
         this.seeds = config.jitterSeed() == null ? new SplittableRandom() : new SplittableRandom(config.jitterSeed());
         subscribers.forEach(telemetry.events()::subscribe);
         telemetry.referTo(faultBook::referenceOf);
@@ -103,7 +103,14 @@ public final class Lab implements AutoCloseable {
     @SafeVarargs
     public static Lab start(LabConfig config, TimeBase time, Consumer<LabEvent>... subscribers)
             throws InterruptedException {
-        Lab lab = new Lab(config, time, List.of(subscribers));
+        return start(config, Ticker.systemTicker(), time, subscribers);
+    }
+
+    /** As {@link #start(LabConfig, TimeBase, Consumer...)}, on this clock: a test's, to know the times it records. */
+    @SafeVarargs
+    public static Lab start(LabConfig config, Ticker clock, TimeBase time, Consumer<LabEvent>... subscribers)
+            throws InterruptedException {
+        Lab lab = new Lab(config, clock, time, List.of(subscribers));
         lab.telemetry.action(EventKind.ACTION, "lab", "namespace " + NetNamespace.current().label() + "; "
                 + lab.faultBackendNote + "; " + KernelHz.running().note());
         for (ClientGroup g : config.groups()) {
