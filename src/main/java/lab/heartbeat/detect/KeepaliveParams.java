@@ -27,6 +27,16 @@ public record KeepaliveParams(Duration idle, Duration interval, int count) {
         return ofSeconds(7200, 75, 9);
     }
 
+    /**
+     * These settings over a base, or over {@link #linuxDefaults()} when there is none (switching keepalive on
+     * starts from what {@code SO_KEEPALIVE} alone gives): each value given replaces its own.
+     */
+    public static KeepaliveParams over(KeepaliveParams base, Duration idle, Duration interval, Integer count) {
+        KeepaliveParams from = base == null ? linuxDefaults() : base;
+        return new KeepaliveParams(idle != null ? idle : from.idle(), interval != null ? interval : from.interval(),
+                count != null ? count : from.count());
+    }
+
     /** The kernel aborts when the count-th unanswered probe's interval has passed. */
     public Duration detectionAfterIdle() {
         return idle.plus(interval.multipliedBy(count));

@@ -56,12 +56,10 @@ final class ProfileOverrides {
         if (p.keepalive() == null && onOff == null && !tuned) {
             return null;
         }
-        // Switching keepalive on starts from the kernel's defaults, which is what SO_KEEPALIVE alone gives.
-        KeepaliveParams base = p.keepalive() != null ? p.keepalive() : KeepaliveParams.linuxDefaults();
-        Duration idle = value(params, "keepaliveIdle", Durations::parse, base.idle());
-        Duration interval = value(params, "keepaliveInterval", Durations::parse, base.interval());
-        int count = value(params, "keepaliveCount", ProfileOverrides::parseInt, base.count());
-        return build(params, KEEPALIVE_KEYS, () -> new KeepaliveParams(idle, interval, count));
+        Duration idle = value(params, "keepaliveIdle", Durations::parse, null);
+        Duration interval = value(params, "keepaliveInterval", Durations::parse, null);
+        Integer count = value(params, "keepaliveCount", ProfileOverrides::parseInt, null);
+        return build(params, KEEPALIVE_KEYS, () -> KeepaliveParams.over(p.keepalive(), idle, interval, count));
     }
 
     private static Backoff backoff(Profile p, Map<String, String> params) {

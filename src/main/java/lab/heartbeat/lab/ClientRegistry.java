@@ -28,9 +28,9 @@ final class ClientRegistry {
     /** The next free name in the group: {@code group-1}, {@code group-2}, ... */
     synchronized String newName(String groupName) {
         int next = groupSizes.getOrDefault(groupName, 0);
-        String name = groupName + "-" + (++next);
+        String name = ClientNames.of(groupName, ++next);
         while (clients.containsKey(name)) {
-            name = groupName + "-" + (++next);
+            name = ClientNames.of(groupName, ++next);
         }
         groupSizes.put(groupName, next);
         return name;
@@ -68,13 +68,12 @@ final class ClientRegistry {
         return removed;
     }
 
-    /** The clients a target names: {@code all}, a group, a client, or several of these separated by commas. */
+    /** The clients a target names (see {@link ClientNames}). */
     synchronized List<ReconnectingClient> select(String target) {
         Set<ReconnectingClient> selected = new LinkedHashSet<>();
-        for (String one : target.split(",")) {
-            String t = one.strip();
+        for (String t : ClientNames.parts(target)) {
             for (ReconnectingClient c : clients.values()) {
-                if ("all".equals(t) || c.name().equals(t) || t.equals(groupOf.get(c.name()))) {
+                if (ClientNames.ALL.equals(t) || c.name().equals(t) || t.equals(groupOf.get(c.name()))) {
                     selected.add(c);
                 }
             }

@@ -141,7 +141,7 @@ final class LabFaults {
         }
         FaultRecord record;
         try {
-            record = inject(FaultKind.SERVER_RESTART, "all", null);
+            record = inject(FaultKind.SERVER_RESTART, ClientNames.ALL, null);
         } catch (FaultException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -149,7 +149,7 @@ final class LabFaults {
         TimeUnit.NANOSECONDS.sleep(down.toNanos());
         server.start();
         record.cleared(telemetry.now());
-        telemetry.action(EventKind.FAULT_CLEARED, "all", record.name() + " server back after "
+        telemetry.action(EventKind.FAULT_CLEARED, ClientNames.ALL, record.name() + " server back after "
                 + down.toMillis() + " ms");
         return record;
     }

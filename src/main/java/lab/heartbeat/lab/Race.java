@@ -44,9 +44,7 @@ public record Race(FaultRecord fault, List<Detection> entries, Map<String, Long>
     public Map<String, List<String>> targetsByGroup() {
         Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
         for (String client : fault.targets()) {
-            int dash = client.lastIndexOf('-');
-            String group = dash > 0 ? client.substring(0, dash) : client;
-            groups.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(client);
+            groups.computeIfAbsent(ClientNames.groupOf(client), g -> new java.util.ArrayList<>()).add(client);
         }
         return groups;
     }

@@ -79,7 +79,7 @@ final class ScenarioChecker {
         Set<String> names = new HashSet<>(groupProfiles.keySet());
         for (ClientGroup g : groups) {
             for (int n = 1; n <= g.count(); n++) {
-                names.add(g.name() + "-" + n);
+                names.add(ClientNames.of(g.name(), n));
             }
         }
         List<Step> timeline = scenario.timeline();
@@ -111,11 +111,8 @@ final class ScenarioChecker {
             }
             KeepaliveParams keepalive = preset.serverKeepalive();
             if (s.keepalive() != null) {
-                KeepaliveParams base = keepalive != null ? keepalive : KeepaliveParams.linuxDefaults();
-                keepalive = new KeepaliveParams(
-                        s.keepalive().idle() != null ? s.keepalive().idle() : base.idle(),
-                        s.keepalive().interval() != null ? s.keepalive().interval() : base.interval(),
-                        s.keepalive().count() != null ? s.keepalive().count() : base.count());
+                keepalive = KeepaliveParams.over(keepalive, s.keepalive().idle(), s.keepalive().interval(),
+                        s.keepalive().count());
             }
             return new ServerSettings(s.bind() == null ? "127.0.0.1" : s.bind(), s.port() == null ? 0 : s.port(),
                     sweep, keepalive, lab.heartbeat.protocol.FrameDecoder.DEFAULT_MAX_FRAME_BYTES,
@@ -178,7 +175,7 @@ final class ScenarioChecker {
         } catch (IllegalArgumentException e) {
             throw error(at + "/do", e.getMessage());
         }
-        String target = s.target() == null ? "all" : s.target();
+        String target = s.target() == null ? ClientNames.ALL : s.target();
         int count = s.count() == null ? 1 : s.count();
         Duration down = s.down() == null ? Duration.ofSeconds(1) : s.down();
         Latency latency = Latency.NONE;
@@ -225,9 +222,8 @@ final class ScenarioChecker {
 
     private void checkTargets(String at, String target, Map<String, Profile> groupProfiles, Set<String> names)
             throws ScenarioException {
-        for (String one : target.split(",")) {
-            String t = one.strip();
-            if (!"all".equals(t) && !names.contains(t)) {
+        for (String t : ClientNames.parts(target)) {
+            if (!ClientNames.ALL.equals(t) && !names.contains(t)) {
                 throw error(at + "/target", "no group or client named '" + t + "'; groups: "
                         + groupProfiles.keySet().stream().sorted().toList());
             }

@@ -84,4 +84,12 @@ class ParamsTest {
         assertThatThrownBy(() -> new PhiAccrualParams(8, 1000, ms100, S1, Duration.ZERO))
                 .hasMessage("phi firstHeartbeatEstimate must be positive: 0s");
     }
+
+    @Test
+    void keepaliveOverABaseReplacesOnlyTheGivenValuesAndStartsFromLinuxWithoutOne() {
+        KeepaliveParams base = KeepaliveParams.ofSeconds(5, 3, 3);
+        assertThat(KeepaliveParams.over(base, null, Duration.ofSeconds(2), null)).isEqualTo(KeepaliveParams.ofSeconds(5, 2, 3));
+        assertThat(KeepaliveParams.over(null, Duration.ofSeconds(10), null, null))
+                .isEqualTo(KeepaliveParams.ofSeconds(10, 75, 9));
+    }
 }
