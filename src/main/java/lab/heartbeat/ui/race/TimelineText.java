@@ -50,11 +50,13 @@ final class TimelineText {
                 label.setX(x);
                 if (!s.equals(whole)) {
                     Tooltip.install(label, new Tooltip(whole));
+                    label.setUserData(whole);
                 }
                 return;
             }
         }
         label.setText("");
+        label.setUserData(whole);
         label.setX(span[1] + 8);
     }
 
