@@ -1,5 +1,6 @@
 package lab.heartbeat.ui.connections;
 
+import lab.heartbeat.ui.common.ColumnWidths;
 import lab.heartbeat.ui.common.Formats;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,9 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import java.util.List;
 import lab.heartbeat.telemetry.DataCount;
 import lab.heartbeat.ui.common.NaturalOrder;
@@ -72,8 +70,7 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
                 retrans, unacked, data, params));
         for (TableColumn<ConnectionRow, ?> c : getColumns()) {
             c.setId(c.getId() == null ? "col-" + c.getText().replace(' ', '-') : c.getId());
-            c.setMinWidth(headerWidth(c.getText()));
-            c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
+            ColumnWidths.fitHeader(c);
         }
         model.visibleRows().addListener((ListChangeListener<ConnectionRow>) change -> fitNames(client, change));
 
@@ -82,29 +79,16 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
                         .filter(java.util.Objects::nonNull).map(ConnectionRow::client).toList()));
     }
 
-    /** Room for a header's title (bold, see base.css) and its sort arrow. */
-    private static double headerWidth(String title) {
-        Text text = new Text(title);
-        text.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12));
-        return text.getLayoutBounds().getWidth() + 22;
-    }
-
-    private static double textWidth(String text) {
-        Text t = new Text(text);
-        t.setFont(Font.font(Font.getDefault().getFamily(), 12));
-        return t.getLayoutBounds().getWidth();
-    }
-
     /** Widens the client column to the longest name added, so that no two names look the same. */
     private static void fitNames(TableColumn<ConnectionRow, String> client, ListChangeListener.Change<? extends ConnectionRow> change) {
         double widest = 0;
         while (change.next()) {
             for (ConnectionRow r : change.getAddedSubList()) {
-                widest = Math.max(widest, textWidth(r.client()));
+                widest = Math.max(widest, ColumnWidths.text(r.client()));
             }
         }
-        if (widest + 24 > client.getWidth()) {
-            client.setPrefWidth(widest + 24);
+        if (widest + ColumnWidths.CELL_PADDING > client.getWidth()) {
+            client.setPrefWidth(widest + ColumnWidths.CELL_PADDING);
         }
     }
 

@@ -18,6 +18,7 @@ import lab.heartbeat.ui.lab.RaceSnapshot;
  */
 public final class RacePicture {
     private static final double TIMELINE_PX = 820;
+    /** About a table of ends as wide as its words: where the heading above both wraps. */
     private static final double TABLE_PX = 600;
 
     private RacePicture() {
@@ -38,8 +39,8 @@ public final class RacePicture {
         TableView<RaceSnapshot.Entry> table = RaceTable.make();
         RaceTable.show(table, race);
         RaceTable.fit(table, race.entries().size());
-        table.setPrefWidth(TABLE_PX);
-        table.setMinWidth(TABLE_PX);
+        // As wide as its columns' whole words: a picture has no scroll bar to reach the rest.
+        table.setMinWidth(Region.USE_PREF_SIZE);
         table.setMaxHeight(Region.USE_PREF_SIZE);
         HBox sides = new HBox(12, timeline, table);
         HBox.setHgrow(timeline, Priority.NEVER);

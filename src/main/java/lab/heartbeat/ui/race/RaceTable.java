@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import lab.heartbeat.ui.common.ColumnWidths;
 import lab.heartbeat.ui.lab.RaceSnapshot;
 
 /** The table of a race's ends beside its timeline: every end with its measured and predicted delay. */
@@ -22,14 +23,15 @@ final class RaceTable {
         table.setId("race-table");
         table.setPlaceholder(new Label("no ends yet"));
         table.setFixedCellSize(ROW_PX);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the width their words need; a narrow panel scrolls sideways rather than cutting them.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
-                column("connection", RaceSnapshot.Entry::connection, 156),
-                column("side", RaceSnapshot.Entry::side, 48),
-                column("ended by", RaceSnapshot.Entry::cause, 104),
-                column("measured ms", e -> ms(e.measuredMs()), 100),
-                column("predicted ms", RaceTable::predicted, 102),
-                column("error", e -> signed(e.errorMs()), 50)));
+                column("connection", RaceSnapshot.Entry::connection),
+                column("side", RaceSnapshot.Entry::side),
+                column("ended by", RaceSnapshot.Entry::cause),
+                column("measured ms", e -> ms(e.measuredMs())),
+                column("predicted ms", RaceTable::predicted),
+                column("error", e -> signed(e.errorMs()))));
         return table;
     }
 
@@ -38,8 +40,21 @@ final class RaceTable {
         List<RaceSnapshot.Entry> entries = race == null ? List.of() : race.entries();
         if (!entries.equals(table.getItems())) {
             table.getItems().setAll(entries);
+            fitWords(table);
         }
         fit(table, ROWS_SHOWN);
+    }
+
+    /** Widens each column to its title and its longest cell, so that every word shows whole. */
+    private static void fitWords(TableView<RaceSnapshot.Entry> table) {
+        for (TableColumn<RaceSnapshot.Entry, ?> c : table.getColumns()) {
+            double widest = 0;
+            for (RaceSnapshot.Entry e : table.getItems()) {
+                Object value = c.getCellObservableValue(e).getValue();
+                widest = Math.max(widest, ColumnWidths.text(String.valueOf(value)));
+            }
+            c.setPrefWidth(Math.max(c.getMinWidth(), widest + ColumnWidths.CELL_PADDING));
+        }
     }
 
     /** Makes the table tall enough for {@code rows} rows and its header, no scroll bar below that. */
@@ -50,12 +65,11 @@ final class RaceTable {
     }
 
     private static TableColumn<RaceSnapshot.Entry, String> column(String title,
-            Function<RaceSnapshot.Entry, String> value, double width) {
+            Function<RaceSnapshot.Entry, String> value) {
         TableColumn<RaceSnapshot.Entry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(width * 0.8);
         c.setSortable(false);
+        ColumnWidths.fitHeader(c);
         return c;
     }
 

@@ -260,9 +260,10 @@ public final class RaceTimeline extends VBox {
         redraw();
     }
 
-    /** The mark labels drawn now, top to bottom: what a reader sees beside the marks. */
+    /** The mark labels drawn now, top to bottom, whole: a shortened one's tooltip holds the rest. */
     public List<String> markLabels() {
-        return texts("timeline-mark-label");
+        return plot.getChildren().stream().filter(n -> n.getStyleClass().contains("timeline-mark-label"))
+                .map(n -> n.getUserData() instanceof String whole ? whole : ((Text) n).getText()).toList();
     }
 
     /** The lane names drawn now, top to bottom. */
