@@ -100,7 +100,8 @@ public final class DashboardView extends BorderPane {
         table.setContextMenu(faults.contextMenu());
         SplitPane center = new SplitPane(table, charts);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.34);
+        // The charts need about 150 px each for title, plot and time axis; the table scrolls.
+        center.setDividerPositions(0.3);
         setCenter(center);
         Tab parameters = new Tab("Parameters", new ProfileEditor(model.parameters()));
         parameters.setId("parameters-tab");
@@ -112,7 +113,7 @@ public final class DashboardView extends BorderPane {
         ListView<String> log = new ListView<>(model.log().events());
         log.setId("event-log");
         log.getStyleClass().add("event-log");
-        log.setPrefHeight(130);
+        log.setPrefHeight(104);
         // The status bar sits above the log: detection notices pop up over the log's corner, which
         // lists the same detections, and never over the status bar.
         setBottom(new VBox(new StatusBarView(model.status(), scenario == null ? null : scenario.status()), log));
