@@ -113,7 +113,7 @@ public final class DashboardView extends BorderPane {
         ListView<String> log = new ListView<>(model.log().events());
         log.setId("event-log");
         log.getStyleClass().add("event-log");
-        log.setPrefHeight(104);
+        log.setPrefHeight(112);
         // The status bar sits above the log: detection notices pop up over the log's corner, which
         // lists the same detections, and never over the status bar.
         setBottom(new VBox(new StatusBarView(model.status(), scenario == null ? null : scenario.status()), log));
