@@ -53,6 +53,11 @@ class ConnectionsTableUiTest {
             robot.lookup("#connections").queryAs(TableView.class).getSelectionModel().selectAll();
             return null;
         });
+        // The screenshot shows the charts of the selection once they are drawn, not the switch from the aggregate.
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> ((javafx.scene.control.Label) dashboard.scene()
+                .lookup("#charts-note")).getText().startsWith("8 of 200")
+                && dashboard.scene().lookup("#charts-note").getParent().getParent().lookupAll(".chart-title").stream()
+                        .filter(javafx.scene.Node::isVisible).count() >= 3));
         assertEverythingReadsWhole();
         assertThat(Files.size(screenshot("dashboard-200-clients"))).isGreaterThan(10_000);
         fx(() -> {
