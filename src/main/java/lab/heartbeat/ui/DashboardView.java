@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -99,13 +98,7 @@ public final class DashboardView extends BorderPane {
         setTop(top);
         ConnectionsTable table = new ConnectionsTable(model.connections());
         table.setContextMenu(faults.contextMenu());
-        // Charts never squeeze below their minimum (a title and time axis each): the area scrolls instead.
-        ScrollPane chartsArea = new ScrollPane(charts);
-        chartsArea.setFitToWidth(true);
-        chartsArea.setFitToHeight(true);
-        chartsArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        chartsArea.getStyleClass().add("charts-area");
-        SplitPane center = new SplitPane(table, chartsArea);
+        SplitPane center = new SplitPane(table, charts);
         center.setOrientation(Orientation.VERTICAL);
         // The charts need about 150 px each for title, plot and time axis; the table scrolls.
         center.setDividerPositions(0.3);

@@ -13,8 +13,7 @@ import javafx.scene.layout.Region;
  * tells the colours), and a marker layer and an empty-chart note on each.
  */
 final class LabCharts {
-    /** Title, plot and time axis without overlap; below it the charts scroll (DashboardView). */
-    static final double MIN_HEIGHT = 150;
+    static final double MIN_HEIGHT = 110;
     static final double PREF_HEIGHT = 220;
     private static final String RIGHT_STRIP = "axis-strip";
 
