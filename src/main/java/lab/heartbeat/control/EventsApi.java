@@ -49,6 +49,9 @@ final class EventsApi extends JsonHandler {
             exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
+            // The headers go out now: JDK 25's server holds them until the first flush, and a reader
+            // that waits for the response before it makes anything happen would wait forever.
+            out.flush();
             while (!stopping && !overflow.get()) {
                 LabEvent event = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (event != null) {

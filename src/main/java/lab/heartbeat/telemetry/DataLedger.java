@@ -49,7 +49,7 @@ final class DataLedger {
 
     private final Map<String, Entry> byConnection = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, DataLedger.Entry> eldest) {
             return size() > MAX_CONNECTIONS;
         }
     };
