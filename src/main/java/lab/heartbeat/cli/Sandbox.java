@@ -189,7 +189,12 @@ final class Sandbox {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        cmd.addAll(options);
+        if (options.stream().noneMatch(o -> o.startsWith("--enable-native-access"))) {
+            // Netty loads its epoll library; from JDK 22 on, without this every start warns about it.
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()) {
             cmd.addAll(List.of("--module-path", modulePath, "--module", "lab.heartbeat/" + MAIN));

@@ -25,8 +25,9 @@ class ConsoleTest {
     }
 
     private Output run(String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), "lab.heartbeat.cli.Main"));
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "lab.heartbeat.cli.Main"));
         argv.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");

@@ -26,6 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * passes promtool; the control API answers and wants its token.
  */
 class LabServicesTest {
+    /**
+     * Threads of their own for the commands and their scrapes: on 2 cores the common pool has one
+     * thread, and a command waiting there for another behind it never starts (seen on JDK 25).
+     */
+    private static final java.util.concurrent.Executor COMMANDS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lab-services-test");
+        t.setDaemon(true);
+        return t;
+    });
 
     @TempDir
     Path dir;
@@ -41,7 +50,7 @@ class LabServicesTest {
             throws Exception {
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
-                () -> Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err)));
+                () -> Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err)), COMMANDS);
         Scrape[] seen = new Scrape[1];
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             assertThat(code).as(err.toString()).isNotDone();
@@ -61,16 +70,16 @@ class LabServicesTest {
         CompletableFuture<Scrape> server = CompletableFuture.supplyAsync(() -> {
             try {
                 return scrapeWhile(serverMetrics, s -> s.value("heartbeat_lab_server_connections") == 2,
-                        "server", "--port", String.valueOf(serverPort), "--preset", "teaching", "--duration", "6s",
+                        "server", "--port", String.valueOf(serverPort), "--preset", "teaching", "--duration", "12s",
                         "--metrics", String.valueOf(serverMetrics));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, COMMANDS);
         Scrape client = scrapeWhile(clientMetrics, s -> s.value("heartbeat_lab_heartbeats_acked_total", "group",
                         "hb", "profile", "app-heartbeat/teaching") >= 1,
                 "client", "--connect", "127.0.0.1:" + serverPort, "--count", "2", "--name", "hb", "--preset",
-                "teaching", "--profile", "app-heartbeat", "--duration", "4s", "--metrics",
+                "teaching", "--profile", "app-heartbeat", "--duration", "8s", "--metrics",
                 "127.0.0.1:" + clientMetrics);
 
         assertThat(client.value("heartbeat_lab_clients", "group", "hb", "profile", "app-heartbeat/teaching",
