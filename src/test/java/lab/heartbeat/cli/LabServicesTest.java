@@ -77,7 +77,8 @@ class LabServicesTest {
             }
         }, COMMANDS);
         Scrape client = scrapeWhile(clientMetrics, s -> s.value("heartbeat_lab_heartbeats_acked_total", "group",
-                        "hb", "profile", "app-heartbeat/teaching") >= 1,
+                        "hb", "profile", "app-heartbeat/teaching") >= 1 && s.value("heartbeat_lab_clients", "group",
+                        "hb", "profile", "app-heartbeat/teaching", "state", "up") == 2,
                 "client", "--connect", "127.0.0.1:" + serverPort, "--count", "2", "--name", "hb", "--preset",
                 "teaching", "--profile", "app-heartbeat", "--duration", "8s", "--metrics",
                 "127.0.0.1:" + clientMetrics);
