@@ -174,7 +174,33 @@ class ChartsUiTest {
                 assertThat(b.getMaxX()).as("plots %s", plots).isEqualTo(plots.get(0).getMaxX());
                 assertThat(b.getWidth()).isGreaterThan(200);
             }
+            assertEachChartStaysInItsBox(charts);
         });
+    }
+
+    /**
+     * Each chart's title, plot and time axis lie inside the chart's own box, and the boxes follow one
+     * another: nothing of one chart is drawn over the next (ChartFX's hidden legend once pushed the
+     * content of a chart of a few clients out of its box, over the next chart's title).
+     */
+    private static void assertEachChartStaysInItsBox(ChartsView charts) throws Exception {
+        List<List<Bounds>> boxes = fx(() -> charts.charts().stream().map(c -> List.of(
+                c.localToScene(c.getBoundsInLocal()),
+                c.getTitleLabel().localToScene(c.getTitleLabel().getBoundsInLocal()),
+                c.getCanvas().localToScene(c.getCanvas().getBoundsInLocal()),
+                ((javafx.scene.Node) c.getXAxis()).localToScene(((javafx.scene.Node) c.getXAxis()).getBoundsInLocal())))
+                .toList());
+        double previousBottom = Double.NEGATIVE_INFINITY;
+        for (List<Bounds> chart : boxes) {
+            Bounds box = chart.get(0);
+            assertThat(box.getMinY()).as("charts overlap: %s", boxes).isGreaterThanOrEqualTo(previousBottom - 0.5);
+            for (Bounds part : chart.subList(1, chart.size())) {
+                assertThat(part.getHeight()).as("an empty title, plot or axis: %s", chart).isPositive();
+                assertThat(part.getMinY()).as("above its chart: %s", chart).isGreaterThanOrEqualTo(box.getMinY() - 0.5);
+                assertThat(part.getMaxY()).as("below its chart: %s", chart).isLessThanOrEqualTo(box.getMaxY() + 0.5);
+            }
+            previousBottom = box.getMaxY();
+        }
     }
 
     private static List<Bounds> plots(ChartsView charts) {

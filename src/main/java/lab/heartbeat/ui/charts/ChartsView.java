@@ -139,6 +139,10 @@ public final class ChartsView extends VBox {
         shown = charts;
         getChildren().setAll(getChildren().get(0));
         getChildren().addAll(charts);
+        // The charts share one time axis, so only the bottom one names it: two lines more for each plot above.
+        for (XYChart c : charts) {
+            ((LabAxis) c.getXAxis()).nameTime(c == charts.get(charts.size() - 1));
+        }
     }
 
     /**

@@ -48,6 +48,12 @@ final class LabAxis extends DefaultNumericAxis {
         return new LabAxis("time", "s", Side.BOTTOM, false);
     }
 
+    /** Names a time axis ("time [s]"), or leaves its name out where the chart below names the same axis. */
+    void nameTime(boolean named) {
+        setName(named ? "time" : null);
+        setUnit(named ? "s" : null);
+    }
+
     /** A vertical axis of measured values (ms, phi). {@code unit} null: a pure number. */
     static LabAxis values(String name, String unit, Side side) {
         return new LabAxis(name, unit, side, false);

@@ -27,6 +27,9 @@ final class LabCharts {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
+        // Hidden, ChartFX's legend still reserved the height of all its entries beneath the plot, so
+        // with a few clients charted the plot, its title and its time axis overflowed into the next chart.
+        chart.getLegend().getNode().setManaged(false);
         chart.setMinHeight(MIN_HEIGHT);
         chart.setPrefHeight(PREF_HEIGHT);
         style((ErrorDataSetRenderer) chart.getRenderers().get(0), "series-solid");
@@ -75,6 +78,7 @@ final class LabCharts {
         r.setAllowNaNs(true);
         // Each client keeps its colour from chart to chart and series to series: colours count per renderer.
         r.setUseGlobalColorIndex(false);
+        r.setShowInLegend(false);
         r.getStyleClass().add(styleClass);
         return r;
     }
