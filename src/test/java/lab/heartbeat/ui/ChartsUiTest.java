@@ -63,9 +63,12 @@ class ChartsUiTest {
         assertNoChartFxLegendAndAlignedPlots(charts);
         assertThat(Files.size(DashboardFixture.screenshotOf("charts-200-clients-storm", charts))).isGreaterThan(10_000);
         fx(() -> {
+            d.dashboard.model().charts().pausedProperty().set(true);
             d.dashboard.model().themeProperty().set(Theme.DARK);
             return null;
         });
+        // Paused, nothing but the theme switch repaints the axes: their labels must turn light.
+        await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> lightPixels(charts.charts().get(0).getYAxis()) > 50));
         assertThat(Files.size(DashboardFixture.screenshotOf("charts-200-clients-storm-dark", charts)))
                 .isGreaterThan(10_000);
     }
@@ -210,6 +213,22 @@ class ChartsUiTest {
     private static AbstractAxis missesAxis(ChartsView charts) {
         XYChart counters = charts.byName().get("chart-heartbeats");
         return (AbstractAxis) counters.getAxes().stream().filter(a -> a.getSide() == io.fair_acc.chartfx.ui.geometry.Side.RIGHT).findFirst().orElseThrow();
+    }
+
+    /** How many pixels of a node are light (labels on the dark theme's background). */
+    private static int lightPixels(Object node) {
+        javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+        transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        javafx.scene.image.Image image = ((javafx.scene.Node) node).snapshot(transparent, null);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        int light = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                javafx.scene.paint.Color c = pixels.getColor(x, y);
+                light += c.getOpacity() > 0.5 && c.getBrightness() > 0.6 ? 1 : 0;
+            }
+        }
+        return light;
     }
 
     private static double maxY(XYChart chart, int set) {
