@@ -22,6 +22,8 @@ final class ServiceRelays implements AutoCloseable {
     /** The directory of the socket files, set for the child by its parent. */
     static final String DIR_ENV = "HEARTBEAT_LAB_RELAY_DIR";
     private static final String PORT_ENV = "HEARTBEAT_LAB_RELAY_PORT_";
+    /** A socket directory's name: this prefix, the pid of the process that made it, a dash, a random part. */
+    private static final String PREFIX = "heartbeat-lab-relay-";
 
     private final Path dir;
     private final List<SocketRelay> relays;
@@ -46,7 +48,9 @@ final class ServiceRelays implements AutoCloseable {
         if (options.metrics == null && options.control == null) {
             return new ServiceRelays(null, List.of());
         }
-        Path dir = Files.createTempDirectory("heartbeat-lab-relay-");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeLeftovers(tmp);
+        Path dir = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
         ServiceRelays relays = new ServiceRelays(dir, new ArrayList<>());
         env.put(DIR_ENV, dir.toString());
         try {
@@ -101,6 +105,37 @@ final class ServiceRelays implements AutoCloseable {
         return SocketRelay.unixToTcp(service, socket(Path.of(dir), service), target);
     }
 
+    /**
+     * Removes the socket directories of parents that are gone: one killed with SIGKILL closed nothing,
+     * as the nftables table it left is removed by the next start. Others' directories are left alone.
+     */
+    static void removeLeftovers(Path tmp) {
+        try (var dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                String rest = dir.getFileName().toString().substring(PREFIX.length());
+                int dash = rest.indexOf('-');
+                if (dash > 0 && rest.substring(0, dash).chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
+                    deleteDirectory(dir);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Leftovers are harmless: a socket file whose parent is gone connects to nothing.
+        }
+    }
+
+    private static void deleteDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
     private static Path socket(Path dir, String service) {
         return dir.resolve(service + ".sock");
     }
@@ -112,13 +147,8 @@ final class ServiceRelays implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         relays.forEach(SocketRelay::close);
-        if (dir != null && Files.isDirectory(dir)) {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+        if (dir != null) {
+            deleteDirectory(dir);
         }
     }
 }
