@@ -61,6 +61,7 @@ class ChartsUiTest {
         assertThat(fx(() -> charts.charts().stream().map(XYChart::getId).toList()))
                 .containsExactly("chart-states", "chart-rates");
         assertNoChartFxLegendAndAlignedPlots(charts);
+        assertThat(fx(() -> swatchColours(charts))).as("one colour per legend entry").doesNotHaveDuplicates().hasSize(7);
         assertThat(Files.size(DashboardFixture.screenshotOf("charts-200-clients-storm", charts))).isGreaterThan(10_000);
         fx(() -> {
             d.dashboard.model().charts().pausedProperty().set(true);
@@ -69,6 +70,7 @@ class ChartsUiTest {
         });
         // Paused, nothing but the theme switch repaints the axes: their labels must turn light.
         await().atMost(DashboardFixture.PATIENCE).until(() -> fx(() -> lightPixels(charts.charts().get(0).getYAxis()) > 50));
+        assertThat(fx(() -> swatchColours(charts))).as("one colour per legend entry").doesNotHaveDuplicates().hasSize(7);
         assertThat(Files.size(DashboardFixture.screenshotOf("charts-200-clients-storm-dark", charts)))
                 .isGreaterThan(10_000);
     }
@@ -213,6 +215,12 @@ class ChartsUiTest {
     private static AbstractAxis missesAxis(ChartsView charts) {
         XYChart counters = charts.byName().get("chart-heartbeats");
         return (AbstractAxis) counters.getAxes().stream().filter(a -> a.getSide() == io.fair_acc.chartfx.ui.geometry.Side.RIGHT).findFirst().orElseThrow();
+    }
+
+    /** The colours of the legend's swatches, in order. */
+    private static List<javafx.scene.paint.Paint> swatchColours(ChartsView charts) {
+        return charts.lookupAll(".legend-swatch").stream()
+                .map(n -> ((javafx.scene.shape.Shape) n).getFill()).toList();
     }
 
     /** How many pixels of a node are light (labels on the dark theme's background). */
