@@ -239,13 +239,13 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         };
     }
 
-    /** The last time anything arrived from the peer, a bare ACK included when the kernel says so. */
+    /** The last time the kernel heard from the peer, a bare ACK included, when it says so. */
     private long lastHeardNanos() {
         if (lastKernel == null) {
             return lastReceivedNanos;
         }
-        long ackAt = lastKernelNanos - TimeUnit.MILLISECONDS.toNanos(lastKernel.lastAckRecvMsAgo());
-        return Math.max(lastReceivedNanos, ackAt);
+        return Predictions.kernelLastHeard(lastReceivedNanos, lastKernelNanos, lastKernel.lastDataRecvMsAgo(),
+                lastKernel.lastAckRecvMsAgo());
     }
 
     /**

@@ -41,6 +41,35 @@ class PredictionsTest {
     }
 
     @Test
+    void the_kernel_counts_idle_time_from_its_own_last_receive_not_from_the_applications_later_read() {
+        // As in the cable-pull run of docs/FAULTS.md: the server's event loop read the client's HELLO
+        // 111 ms after its segment (which carried an ACK) arrived, and the kernel's keepalive fired
+        // 4,980 ms after the read, 20 ms before a window counted from the read.
+        KeepaliveParams teaching = KeepaliveParams.ofSeconds(2, 1, 3);
+        long segmentArrived = ms(1_000);
+        long helloRead = ms(1_111);
+        long detected = ms(6_091);
+
+        long heard = Predictions.kernelLastHeard(helloRead, detected, 5_091, 5_091);
+
+        assertThat(heard).isEqualTo(segmentArrived);
+        Prediction fromKernel = Predictions.osKeepalive(teaching, heard, false, WHEEL);
+        assertThat(detected).isBetween(fromKernel.windowLoNanos(), fromKernel.windowHiNanos());
+        assertThat(detected).isLessThan(Predictions.osKeepalive(teaching, helloRead, false, WHEEL).windowLoNanos());
+    }
+
+    @Test
+    void the_later_of_the_kernels_last_segment_and_last_ack_counts() {
+        assertThat(Predictions.kernelLastHeard(ms(500), s(10), 4_000, 7_000)).isEqualTo(s(6));
+        assertThat(Predictions.kernelLastHeard(ms(500), s(10), 7_000, 3_000)).isEqualTo(s(7));
+    }
+
+    @Test
+    void a_frame_read_after_the_kernels_sample_is_later_than_anything_the_sample_knows() {
+        assertThat(Predictions.kernelLastHeard(s(12), s(10), 4_000, 4_000)).isEqualTo(s(12));
+    }
+
+    @Test
     void os_keepalive_never_fires_while_data_is_in_flight() {
         assertThat(Predictions.osKeepalive(SEED_001, s(10), true, WHEEL).exists()).isFalse();
     }
