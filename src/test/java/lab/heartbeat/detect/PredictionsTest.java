@@ -121,13 +121,24 @@ class PredictionsTest {
         // idle user timeout: the 2 s timer and one 1 s probe
         Prediction idle = Predictions.userTimeout(teaching.userTimeout(), NOTHING_UNACKED, 0, teaching.keepalive(), WHEEL);
         assertThat(idle.windowHiNanos()).isEqualTo(ms(3_064));
-        // in flight: the loss probe (200 ms, 4 ms), the RTO (204 ms, 4 ms) and the last RTO, cut to 1,572 ms (32 ms)
-        Retransmission first = new Retransmission(ms(10_404), ms(200), ms(204));
+        // in flight: the loss probe (204 ms, 4 ms), the RTO (204 ms, 4 ms) and the last RTO, cut to 1,572 ms (32 ms)
+        Retransmission first = new Retransmission(ms(10_408), ms(204), ms(204));
         assertThat(first.lastTimerBefore(ms(3000))).isEqualTo(ms(1_572));
         Prediction inFlight = Predictions.userTimeout(teaching.userTimeout(), first, 0, null, WHEEL);
-        assertThat(inFlight.windowLoNanos()).isEqualTo(ms(13_404));
-        assertThat(inFlight.windowHiNanos()).isEqualTo(ms(13_444));
-        assertThat(inFlight.atNanos()).isEqualTo(ms(13_424));
+        assertThat(inFlight.windowLoNanos()).isEqualTo(ms(13_408));
+        assertThat(inFlight.windowHiNanos()).isEqualTo(ms(13_448));
+        assertThat(inFlight.atNanos()).isEqualTo(ms(13_428));
+    }
+
+    @Test
+    void the_loss_probe_waits_twice_the_rtt_in_whole_jiffies_and_the_minimum_rto_at_most_one_rto() {
+        Retransmission loopback = Retransmission.afterLossProbe(s(10), 50_000, ms(204), WHEEL);
+        assertThat(loopback.probeNanos()).isEqualTo(ms(204));
+        assertThat(loopback.atNanos()).isEqualTo(s(10) + ms(408));
+
+        Retransmission far = Retransmission.afterLossProbe(s(10), ms(30), ms(400), WHEEL);
+        assertThat(far.probeNanos()).isEqualTo(ms(260));
+        assertThat(Retransmission.afterLossProbe(s(10), ms(30), ms(240), WHEEL).probeNanos()).isEqualTo(ms(240));
     }
 
     @Test
