@@ -61,6 +61,20 @@ public final class Predictions {
         return wheel.chain(lastReceived + idle + probes * interval, idle, interval, probes);
     }
 
+    /**
+     * The moment the kernel's keepalive and user-timeout timers count idle time from
+     * (keepalive_time_elapsed): the later of the last segment (icsk_ack.lrcvtime) and the last ACK
+     * (rcv_tstamp) it received, which a TCP_INFO sample taken at {@code sampledAtNanos} gives in
+     * milliseconds ago. The application reads a frame after its segment arrived, as late as its event
+     * loop was busy (tens of ms while a lab starts), so its read time counts only for a frame read
+     * after the sample, which the sample cannot know of.
+     */
+    public static long kernelLastHeard(long frameReadNanos, long sampledAtNanos, long dataRecvMsAgo,
+                                       long ackRecvMsAgo) {
+        long kernel = sampledAtNanos - Duration.ofMillis(Math.min(dataRecvMsAgo, ackRecvMsAgo)).toNanos();
+        return frameReadNanos > sampledAtNanos ? Math.max(frameReadNanos, kernel) : kernel;
+    }
+
     /** When phi crosses the detector's threshold if no further heartbeat arrives. */
     public static long phiAccrual(PhiAccrualDetector d) {
         return d.predictedCrossingNanos();

@@ -19,9 +19,9 @@ public record Profile(String name, ProfileKind kind, HeartbeatMode heartbeat, Du
         Checks.required("kind", kind);
         Checks.required("heartbeat", heartbeat);
         if (heartbeat != HeartbeatMode.NONE || heartbeatInterval != null) {
-            Checks.positive("heartbeatInterval", heartbeatInterval);
+            Checks.positive(ParameterKey.HEARTBEAT_INTERVAL.key(), heartbeatInterval);
         }
-        Checks.atLeast("heartbeatMisses", heartbeatMisses, 1);
+        Checks.atLeast(ParameterKey.HEARTBEAT_MISSES.key(), heartbeatMisses, 1);
         if (userTimeout != null) {
             checkUserTimeout(userTimeout);
         }
@@ -29,7 +29,7 @@ public record Profile(String name, ProfileKind kind, HeartbeatMode heartbeat, Du
             throw new IllegalArgumentException("phi requires heartbeat REQUEST (phi needs the replies): " + heartbeat);
         }
         Checks.required("backoff", backoff);
-        Checks.positive("connectTimeout", connectTimeout);
+        Checks.positive(ParameterKey.CONNECT_TIMEOUT.key(), connectTimeout);
     }
 
     /** The kind's mechanisms with the preset's parameters, named {@code kind/preset}. */
@@ -80,9 +80,7 @@ public record Profile(String name, ProfileKind kind, HeartbeatMode heartbeat, Du
     }
 
     /**
-     * This profile with parameters replaced, keeping its name. Keys: heartbeatInterval, heartbeatMisses,
-     * keepalive (on/off), keepaliveIdle, keepaliveInterval, keepaliveCount, userTimeout (a duration or off),
-     * phiThreshold, backoffInitial, backoffMultiplier, backoffJitter, backoffMax, connectTimeout.
+     * This profile with parameters replaced, keeping its name; the keys are {@link ParameterKey}'s.
      * An unknown key or a bad value throws an IllegalArgumentException whose message names the key.
      */
     public Profile withOverrides(Map<String, String> params) {
@@ -90,14 +88,14 @@ public record Profile(String name, ProfileKind kind, HeartbeatMode heartbeat, Du
     }
 
     private static void checkUserTimeout(Duration userTimeout) {
-        Checks.positive("userTimeout", userTimeout);
+        Checks.positive(ParameterKey.USER_TIMEOUT.key(), userTimeout);
         // TCP_USER_TIMEOUT is an unsigned int of milliseconds, and Java passes it as an int.
         if (userTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("userTimeout must be at most " + Integer.MAX_VALUE + "ms: "
+            throw new IllegalArgumentException(ParameterKey.USER_TIMEOUT.key() + " must be at most " + Integer.MAX_VALUE + "ms: "
                     + Durations.format(userTimeout));
         }
         if (userTimeout.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException("userTimeout must be whole milliseconds: "
+            throw new IllegalArgumentException(ParameterKey.USER_TIMEOUT.key() + " must be whole milliseconds: "
                     + Durations.format(userTimeout));
         }
     }

@@ -19,8 +19,6 @@ import lab.heartbeat.transport.ConnectionId;
  * recently closed ones, whose series stay readable; the sampler copies the live ones into their series.
  */
 final class TrackRegistry {
-    private static final String CLIENT_PREFIX = "client/";
-
     private final Telemetry owner;
     private final TelemetryConfig config;
     private final Ticker ticker;
@@ -41,13 +39,8 @@ final class TrackRegistry {
         this.tickClock = new TickClock(Math.max(1, config.historySamples()));
     }
 
-    /** The track name of a client's series, for example {@code client/hb-1}. */
-    static String clientTrack(String client) {
-        return CLIENT_PREFIX + client;
-    }
-
     private EndpointStats newClient(String client) {
-        return new EndpointStats(owner, Side.CLIENT, client, clientTrack(client), config.historySamples());
+        return new EndpointStats(owner, Side.CLIENT, client, TrackNames.clientTrack(client), config.historySamples());
     }
 
     /** A new client's track, complete before any reader can see it. */
@@ -78,7 +71,7 @@ final class TrackRegistry {
         if (id.side() == Side.CLIENT) {
             return clients.computeIfAbsent(id.client(), this::newClient);
         }
-        String track = "server/" + id.key() + "#" + serverSequence.incrementAndGet();
+        String track = TrackNames.serverTrack(id, serverSequence.incrementAndGet());
         EndpointStats stats = new EndpointStats(owner, Side.SERVER, id.client(), track,
                 config.serverSeries() ? config.historySamples() : 0);
         serverOnline.put(stats, Boolean.TRUE);
@@ -170,10 +163,8 @@ final class TrackRegistry {
     }
 
     Optional<SeriesView> series(String track) {
-        EndpointStats found = null;
-        if (track.startsWith(CLIENT_PREFIX)) {
-            found = clients.get(track.substring(CLIENT_PREFIX.length()));
-        }
+        String client = TrackNames.clientOf(track);
+        EndpointStats found = client == null ? null : clients.get(client);
         if (found == null) {
             found = serverOnline.keySet().stream().filter(s -> s.track().equals(track)).findFirst().orElse(null);
         }

@@ -239,20 +239,19 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         };
     }
 
-    /** The last time anything arrived from the peer, a bare ACK included when the kernel says so. */
+    /** The last time the kernel heard from the peer, a bare ACK included, when it says so. */
     private long lastHeardNanos() {
         if (lastKernel == null) {
             return lastReceivedNanos;
         }
-        long ackAt = lastKernelNanos - TimeUnit.MILLISECONDS.toNanos(lastKernel.lastAckRecvMsAgo());
-        return Math.max(lastReceivedNanos, ackAt);
+        return Predictions.kernelLastHeard(lastReceivedNanos, lastKernelNanos, lastKernel.lastDataRecvMsAgo(),
+                lastKernel.lastAckRecvMsAgo());
     }
 
     /**
      * When the kernel first retransmitted the oldest unacknowledged send on its retransmission
-     * timer. Linux counts the user timeout from there (retrans_stamp), not from the send: first a
-     * tail loss probe goes out after min(2 RTT + 200 ms, RTO) for a lone segment (heartbeats travel
-     * alone), and it does not start the clock; the RTO timer then fires one RTO later.
+     * timer, after a tail loss probe: Linux counts the user timeout from there (retrans_stamp), not
+     * from the send.
      */
     private Retransmission firstRetransmission() {
         // The kernel reports the last ACK in whole jiffies: a send less than one jiffy before the moment
@@ -265,7 +264,6 @@ abstract class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         if (baseRtoNanos < 0) {
             return new Retransmission(oldest, 0, 0);
         }
-        long probe = Math.min(2 * baseRttNanos + TimeUnit.MILLISECONDS.toNanos(200), baseRtoNanos);
-        return new Retransmission(oldest + probe + baseRtoNanos, probe, baseRtoNanos);
+        return Retransmission.afterLossProbe(oldest, baseRttNanos, baseRtoNanos, WHEEL);
     }
 }

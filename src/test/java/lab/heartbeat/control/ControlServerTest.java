@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import lab.heartbeat.control.ControlApi.Answer;
+import lab.heartbeat.detect.ParameterKey;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.fault.FaultBackendChoice;
 import lab.heartbeat.lab.Lab;
@@ -112,6 +113,8 @@ class ControlServerTest {
         assertRefused(api.post("/clients", "{\"group\": \"x y\"}"), 400, "group", "group name");
         assertRefused(api.post("/clients", "{\"group\": \"x\", \"parameters\": {\"heartbeatInterval\": \"-1s\"}}"),
                 400, "parameters.heartbeatInterval", "heartbeatInterval");
+        assertRefused(api.post("/clients", "{\"group\": \"x\", \"parameters\": {\"keepalivIdle\": \"3s\"}}"),
+                400, "parameters.keepalivIdle", "expected one of " + ParameterKey.allKeys());
 
         assertThat(clientNames()).containsExactly("hb-1");
     }

@@ -41,6 +41,35 @@ class PredictionsTest {
     }
 
     @Test
+    void the_kernel_counts_idle_time_from_its_own_last_receive_not_from_the_applications_later_read() {
+        // As in the cable-pull run of docs/FAULTS.md: the server's event loop read the client's HELLO
+        // 111 ms after its segment (which carried an ACK) arrived, and the kernel's keepalive fired
+        // 4,980 ms after the read, 20 ms before a window counted from the read.
+        KeepaliveParams teaching = KeepaliveParams.ofSeconds(2, 1, 3);
+        long segmentArrived = ms(1_000);
+        long helloRead = ms(1_111);
+        long detected = ms(6_091);
+
+        long heard = Predictions.kernelLastHeard(helloRead, detected, 5_091, 5_091);
+
+        assertThat(heard).isEqualTo(segmentArrived);
+        Prediction fromKernel = Predictions.osKeepalive(teaching, heard, false, WHEEL);
+        assertThat(detected).isBetween(fromKernel.windowLoNanos(), fromKernel.windowHiNanos());
+        assertThat(detected).isLessThan(Predictions.osKeepalive(teaching, helloRead, false, WHEEL).windowLoNanos());
+    }
+
+    @Test
+    void the_later_of_the_kernels_last_segment_and_last_ack_counts() {
+        assertThat(Predictions.kernelLastHeard(ms(500), s(10), 4_000, 7_000)).isEqualTo(s(6));
+        assertThat(Predictions.kernelLastHeard(ms(500), s(10), 7_000, 3_000)).isEqualTo(s(7));
+    }
+
+    @Test
+    void a_frame_read_after_the_kernels_sample_is_later_than_anything_the_sample_knows() {
+        assertThat(Predictions.kernelLastHeard(s(12), s(10), 4_000, 4_000)).isEqualTo(s(12));
+    }
+
+    @Test
     void os_keepalive_never_fires_while_data_is_in_flight() {
         assertThat(Predictions.osKeepalive(SEED_001, s(10), true, WHEEL).exists()).isFalse();
     }
@@ -92,13 +121,24 @@ class PredictionsTest {
         // idle user timeout: the 2 s timer and one 1 s probe
         Prediction idle = Predictions.userTimeout(teaching.userTimeout(), NOTHING_UNACKED, 0, teaching.keepalive(), WHEEL);
         assertThat(idle.windowHiNanos()).isEqualTo(ms(3_064));
-        // in flight: the loss probe (200 ms, 4 ms), the RTO (204 ms, 4 ms) and the last RTO, cut to 1,572 ms (32 ms)
-        Retransmission first = new Retransmission(ms(10_404), ms(200), ms(204));
+        // in flight: the loss probe (204 ms, 4 ms), the RTO (204 ms, 4 ms) and the last RTO, cut to 1,572 ms (32 ms)
+        Retransmission first = new Retransmission(ms(10_408), ms(204), ms(204));
         assertThat(first.lastTimerBefore(ms(3000))).isEqualTo(ms(1_572));
         Prediction inFlight = Predictions.userTimeout(teaching.userTimeout(), first, 0, null, WHEEL);
-        assertThat(inFlight.windowLoNanos()).isEqualTo(ms(13_404));
-        assertThat(inFlight.windowHiNanos()).isEqualTo(ms(13_444));
-        assertThat(inFlight.atNanos()).isEqualTo(ms(13_424));
+        assertThat(inFlight.windowLoNanos()).isEqualTo(ms(13_408));
+        assertThat(inFlight.windowHiNanos()).isEqualTo(ms(13_448));
+        assertThat(inFlight.atNanos()).isEqualTo(ms(13_428));
+    }
+
+    @Test
+    void the_loss_probe_waits_twice_the_rtt_in_whole_jiffies_and_the_minimum_rto_at_most_one_rto() {
+        Retransmission loopback = Retransmission.afterLossProbe(s(10), 50_000, ms(204), WHEEL);
+        assertThat(loopback.probeNanos()).isEqualTo(ms(204));
+        assertThat(loopback.atNanos()).isEqualTo(s(10) + ms(408));
+
+        Retransmission far = Retransmission.afterLossProbe(s(10), ms(30), ms(400), WHEEL);
+        assertThat(far.probeNanos()).isEqualTo(ms(260));
+        assertThat(Retransmission.afterLossProbe(s(10), ms(30), ms(240), WHEEL).probeNanos()).isEqualTo(ms(240));
     }
 
     @Test

@@ -70,6 +70,7 @@ class ScenarioReaderTest {
         "unknown preset       | duration: 5s\\nclients:\\n  - name: a\\n    preset: fast     | 4 | clients[0].preset     | unknown preset 'fast'",
         "unknown profile      | duration: 5s\\nclients:\\n  - name: a\\n    profile: tcp     | 4 | clients[0].profile    | unknown profile",
         "bad parameter        | duration: 5s\\nclients:\\n  - name: a\\n    parameters:\\n      heartbeatMisses: 0 | 5 | clients[0].parameters.heartbeatMisses | heartbeatMisses",
+        "unknown parameter    | duration: 5s\\nclients:\\n  - name: a\\n    parameters:\\n      keepalivIdle: 3s | 5 | clients[0].parameters.keepalivIdle | unknown profile parameter 'keepalivIdle'; expected one of heartbeatInterval, heartbeatMisses, keepalive, keepaliveIdle,",
         "negative count       | duration: 5s\\nclients:\\n  - name: a\\n    count: -2        | 3 | clients[0]            | count must be zero or more",
         "count not a number   | duration: 5s\\nclients:\\n  - name: a\\n    count: many      | 4 | clients[0].count      | expected a whole number",
         "duplicate group      | duration: 5s\\nclients:\\n  - name: a\\n  - name: a          | 4 | clients[1].name       | already defined",

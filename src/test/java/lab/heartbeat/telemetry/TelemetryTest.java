@@ -122,11 +122,11 @@ class TelemetryTest {
             busy.heartbeatAcked(3_000_000);
 
             await().atMost(AWAIT).until(() -> {
-                SeriesView b = series(t, "client/busy");
+                SeriesView b = series(t, TrackNames.clientTrack("busy"));
                 return b.size() > 0 && b.value(Series.HEARTBEATS_SENT, b.size() - 1) == 5
-                        && series(t, "client/idle").size() > 0;
+                        && series(t, TrackNames.clientTrack("idle")).size() > 0;
             });
-            SeriesView idle = series(t, "client/idle");
+            SeriesView idle = series(t, TrackNames.clientTrack("idle"));
             int last = idle.size() - 1;
             assertThat(idle.value(Series.HEARTBEATS_SENT, last)).isZero();
             assertThat(idle.value(Series.STATE_UP, last)).isZero();
@@ -149,10 +149,10 @@ class TelemetryTest {
             c.heartbeatAcked(2_000_000);
 
             await().atMost(AWAIT).until(() -> {
-                SeriesView v = series(t, "client/c1");
+                SeriesView v = series(t, TrackNames.clientTrack("c1"));
                 return v.size() > 0 && v.value(Series.HEARTBEATS_SENT, v.size() - 1) == 3;
             });
-            SeriesView first = series(t, "client/c1");
+            SeriesView first = series(t, TrackNames.clientTrack("c1"));
             int last = first.size() - 1;
             assertThat(first.nanos()).as("the ticker is frozen: every tick at its time").containsOnly(t1);
             assertThat(first.value(Series.STATE_UP, last)).isEqualTo(1);
@@ -165,10 +165,10 @@ class TelemetryTest {
             c.frameSent(FrameType.HEARTBEAT, 8, t2);
             c.frameSent(FrameType.HEARTBEAT, 8, t2);
             await().atMost(AWAIT).until(() -> {
-                SeriesView v = series(t, "client/c1");
+                SeriesView v = series(t, TrackNames.clientTrack("c1"));
                 return v.value(Series.HEARTBEATS_SENT, v.size() - 1) == 5;
             });
-            SeriesView second = series(t, "client/c1");
+            SeriesView second = series(t, TrackNames.clientTrack("c1"));
             assertThat(second.nanos()).containsOnly(t1, t2).isSorted().endsWith(t2);
             for (int i = 0; i < second.size(); i++) {
                 if (second.value(Series.HEARTBEATS_SENT, i) == 5) {
@@ -196,7 +196,7 @@ class TelemetryTest {
                 ticker.advance(1, TimeUnit.SECONDS);
                 long now = t.now();
                 await().atMost(AWAIT).until(() -> {
-                    SeriesView v = series(t, "client/c1");
+                    SeriesView v = series(t, TrackNames.clientTrack("c1"));
                     return v.size() == 100 && v.nanos()[0] == now;
                 });
                 assertThat(client.series.allocatedSamples()).isEqualTo(100);

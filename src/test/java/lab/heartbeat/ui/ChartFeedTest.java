@@ -13,7 +13,10 @@ import lab.heartbeat.detect.Profile;
 import lab.heartbeat.detect.ProfileKind;
 import lab.heartbeat.telemetry.DataCount;
 import lab.heartbeat.telemetry.EndpointView;
+import lab.heartbeat.telemetry.Series;
+import lab.heartbeat.telemetry.SeriesView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
+import lab.heartbeat.telemetry.TrackNames;
 import lab.heartbeat.transport.ClientState;
 import lab.heartbeat.ui.charts.ChartFeed;
 import lab.heartbeat.ui.charts.ClientHistory.Column;
@@ -55,6 +58,22 @@ class ChartFeedTest {
         feed.paused(false);
         feed.sample(snapshot(300_000_000L, 3));
         assertThat(sent.getDataCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aClientChartedLaterBringsTheHistoryOfItsTelemetryTrack() {
+        float[][] columns = new float[Series.values().length][2];
+        columns[Series.HEARTBEATS_SENT.ordinal()] = new float[] {7, 8};
+        String track = TrackNames.clientTrack("a-1");
+        lab.series.put(track, new SeriesView(track, new long[] {100_000_000L, 200_000_000L}, columns));
+
+        feed.select(List.of("a-1"));
+        feed.sample(snapshot(300_000_000L, 9));
+
+        DataSet sent = shown.get().sets(Column.SENT).get(0);
+        assertThat(sent.getDataCount()).isEqualTo(3);
+        assertThat(sent.get(DataSet.DIM_Y, 0)).isEqualTo(7.0);
+        assertThat(sent.get(DataSet.DIM_Y, 2)).isEqualTo(9.0);
     }
 
     @Test

@@ -19,6 +19,7 @@ import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.LabEvent;
 import lab.heartbeat.telemetry.SeriesView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
+import lab.heartbeat.telemetry.TrackNames;
 import lab.heartbeat.transport.ClientState;
 import lab.heartbeat.transport.ServerSettings;
 
@@ -47,6 +48,8 @@ final class FakeLab implements LabGateway {
     final Map<String, Long> connections = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SweepParams sweep = Presets.teaching().sweep();
     private final long start = System.nanoTime();
+    /** The telemetry's series by track, as the test put them. */
+    final Map<String, SeriesView> series = new java.util.concurrent.ConcurrentHashMap<>();
 
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent) {
         return view(client, profile, state, online, sent, null);
@@ -54,7 +57,7 @@ final class FakeLab implements LabGateway {
 
     static EndpointView view(String client, String profile, ClientState state, boolean online, long sent,
             Profile spec) {
-        return new EndpointView("client/" + client, Side.CLIENT, client, online ? client + ":1" : null, null, profile,
+        return new EndpointView(TrackNames.clientTrack(client), Side.CLIENT, client, online ? client + ":1" : null, null, profile,
                 state, online, 0, 0, sent, sent, sent, sent, 0, 0, 0, 0, DataCount.NONE, 0, 0.5, 0.5, 1, 0, null, null, spec, null);
     }
 
@@ -149,7 +152,7 @@ final class FakeLab implements LabGateway {
 
     @Override
     public Optional<SeriesView> series(String track) {
-        return Optional.empty();
+        return Optional.ofNullable(series.get(track));
     }
 
     @Override

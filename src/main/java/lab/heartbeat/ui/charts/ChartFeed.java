@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
+import lab.heartbeat.telemetry.TrackNames;
 import lab.heartbeat.ui.charts.ClientHistory.Column;
 import lab.heartbeat.ui.lab.LabGateway;
 
@@ -137,7 +138,7 @@ public final class ChartFeed {
             Charted c = previous.get(client);
             if (c == null) {
                 ClientHistory h = new ClientHistory(capacity);
-                lab.series("client/" + client).ifPresent(s -> h.load(s, lab.startNanos()));
+                lab.series(TrackNames.clientTrack(client)).ifPresent(s -> h.load(s, lab.startNanos()));
                 Map<Column, DoubleDataSet> sets = new EnumMap<>(Column.class);
                 for (Column column : Column.values()) {
                     sets.put(column, set(column == Column.RTT ? client : client + " " + column.name().toLowerCase()));

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import lab.heartbeat.detect.Durations;
+import lab.heartbeat.detect.ParameterKey;
 import lab.heartbeat.detect.Preset;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
@@ -46,8 +47,8 @@ public final class ParametersViewModel {
 
     public ParametersViewModel(CommandRunner runner) {
         this.runner = runner;
-        for (ParameterCatalog.Entry e : ParameterCatalog.PROFILE) {
-            profileParameters.add(new ProfileParameter(e.key(), e.category(), e.description()));
+        for (ParameterKey e : ParameterCatalog.PROFILE) {
+            profileParameters.add(new ProfileParameter(e.key(), e.section(), e.help()));
         }
         serverParameters.add(new ProfileParameter(ParameterCatalog.SWEEP_INTERVAL, "Server sweep",
                 "sweep period of the server; applies to connections accepted from now on"));
@@ -153,7 +154,7 @@ public final class ParametersViewModel {
         ProfileVersions.Version v = versions.current(addKind.get(), addPreset.get());
         Profile p = v.profile();
         for (int i = 0; i < ParameterCatalog.PROFILE.size(); i++) {
-            profileParameters.get(i).show(ParameterCatalog.PROFILE.get(i).read().apply(p));
+            profileParameters.get(i).show(ParameterCatalog.PROFILE.get(i).read(p));
         }
         profileVersion.set(v.number());
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import lab.heartbeat.detect.ParameterKey;
 import lab.heartbeat.detect.Preset;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.Profile;
@@ -95,9 +96,9 @@ public final class ProfileVersions {
     /** The parameters in which {@code running} differs from {@code now}, e.g. {@code heartbeatInterval 1s (now 500ms)}. */
     static String differences(Profile running, Profile now) {
         List<String> parts = new ArrayList<>();
-        for (ParameterCatalog.Entry e : ParameterCatalog.PROFILE) {
-            String a = e.read().apply(running);
-            String b = e.read().apply(now);
+        for (ParameterKey e : ParameterCatalog.PROFILE) {
+            String a = e.read(running);
+            String b = e.read(now);
             if (!a.equals(b)) {
                 parts.add(e.key() + " " + (a.isEmpty() ? "—" : a) + " (now " + (b.isEmpty() ? "—" : b) + ")");
             }
