@@ -52,6 +52,7 @@ public final class TelemetryPoller implements AutoCloseable {
     private int pollsSinceRaces = RACE_EVERY;
     private int raceReads;
     private boolean noRacesSent;
+    private long raceVersionSeen;
 
     /** {@code sampleListener} runs on the poller thread after every snapshot. */
     public TelemetryPoller(LabGateway lab, Consumer<TelemetrySnapshot> sampleListener) {
@@ -101,6 +102,7 @@ public final class TelemetryPoller implements AutoCloseable {
             noRacesSent = false;
             racesStale = true;
             pollsSinceRaces = RACE_EVERY;
+            raceVersionSeen = 0;
             switchListener.accept(next);
         }
         TelemetrySnapshot snapshot = lab.snapshot();
@@ -126,6 +128,12 @@ public final class TelemetryPoller implements AutoCloseable {
             detectionsSeen += detections.size();
             racesStale |= !detections.isEmpty();
         }
+        long raceVersion = lab.raceVersion();
+        if (raceVersion != raceVersionSeen) {
+            raceVersionSeen = raceVersion;
+            faultsMade = true;
+            racesStale = true;
+        }
         List<Detection> ends = lab.endsSince(endsSeen);
         endsSeen += ends.size();
         racesStale |= !ends.isEmpty();
@@ -150,9 +158,7 @@ public final class TelemetryPoller implements AutoCloseable {
             return first ? List.of() : null;
         }
         raceReads++;
-        String source = lab.name();
-        long start = lab.startNanos();
-        return lab.races().stream().map(r -> RaceSnapshot.of(source, r, start)).toList();
+        return lab.raceSnapshots();
     }
 
     /** How often the races were read, for tests. */
