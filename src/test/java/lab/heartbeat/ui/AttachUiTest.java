@@ -107,7 +107,11 @@ class AttachUiTest {
             assertThat(race.backend()).isEqualTo("kernel");
             d.awaitFx(() -> ((Label) d.node("#race-summary")).getText().contains("cable-pull by kernel on " + remoteClient));
             d.awaitFx(() -> d.model().status().messageProperty().get().contains("cable-pull on " + remoteClient));
-            d.awaitFx(() -> !d.model().charts().chartedClients().isEmpty());
+            d.awaitFx(() -> d.model().connections().row(remoteClient).lastDetectionProperty().get()
+                    .matches("app-heartbeat \\d+\\.\\d ms after fault-1"));
+            d.awaitFx(() -> d.model().charts().chartedClients().equals(List.of(remoteClient))
+                    && d.dashboard.view().charts().markers().stream()
+                    .anyMatch(m -> m.label().equals("client: app-heartbeat")));
             Path shot = d.screenshot("attach-remote-lab");
             assertThat(shot).exists();
 

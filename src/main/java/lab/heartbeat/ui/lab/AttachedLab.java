@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +25,7 @@ import lab.heartbeat.fault.FaultException;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
 import lab.heartbeat.lab.EventJson;
+import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
@@ -41,7 +44,11 @@ public final class AttachedLab implements AutoCloseable {
 
     private final RemoteLab remote;
     private final RemoteReadings readings;
+    private final LongSupplier clock;
     private final BlockingQueue<LabEvent> events = new ArrayBlockingQueue<>(EVENT_BACKLOG);
+    private final BlockingQueue<Detection> detections = new ArrayBlockingQueue<>(EVENT_BACKLOG);
+    /** Each client's last detection on its side, by the dashboard's name of the client. */
+    private final Map<String, Detection> lastDetections = new ConcurrentHashMap<>();
     private final AtomicBoolean racesStale = new AtomicBoolean(true);
     private final AtomicLong raceVersion = new AtomicLong();
     private final ScheduledExecutorService reader;
@@ -50,9 +57,10 @@ public final class AttachedLab implements AutoCloseable {
     private volatile String problem;
     private EventFollower follower;
 
-    private AttachedLab(RemoteLab remote, RemoteReadings readings) {
+    private AttachedLab(RemoteLab remote, RemoteReadings readings, LongSupplier clock) {
         this.remote = remote;
         this.readings = readings;
+        this.clock = clock;
         reader = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "attached-" + remote.address());
             t.setDaemon(true);
@@ -73,7 +81,7 @@ public final class AttachedLab implements AutoCloseable {
             long after = clock.getAsLong();
             // The lab's start on our clock: its uptime before the middle of the round trip.
             long start = before + (after - before) / 2 - Math.round(now.uptimeMs() * 1e6);
-            AttachedLab lab = new AttachedLab(remote, new RemoteReadings(address, start, originNanos));
+            AttachedLab lab = new AttachedLab(remote, new RemoteReadings(address, start, originNanos), clock);
             lab.follower = remote.follow(lab::received);
             lab.read();
             lab.reader.scheduleWithFixedDelay(lab::readSafely, 1000 / READS_PER_SECOND, 1000 / READS_PER_SECOND,
@@ -108,25 +116,49 @@ public final class AttachedLab implements AutoCloseable {
         if (RACE_EVENTS.contains(e.kind())) {
             racesStale.set(true);
         }
-        while (!events.offer(e)) {
-            // The dashboard shows the newest events: the oldest give way.
-            events.poll();
+        Detection d = readings.detection(e);
+        if (d != null) {
+            if (d.side() == lab.heartbeat.detect.Side.CLIENT) {
+                lastDetections.put(d.client(), d);
+            }
+            offer(detections, d);
+        }
+        offer(events, e);
+    }
+
+    /** The dashboard shows the newest: while it does not read (a scenario shown), the oldest give way. */
+    private static <T> void offer(BlockingQueue<T> queue, T item) {
+        while (!queue.offer(item)) {
+            queue.poll();
         }
     }
 
     private void readSafely() {
         try {
             read();
-            problem = null;
+            if (problem != null) {
+                problem = null;
+                notice(name() + " answers again");
+            }
         } catch (RemoteLabException e) {
+            if (problem == null) {
+                notice(e.getMessage() + "; its rows are gone until it answers");
+            }
             problem = e.getMessage();
+            clients = List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** A line in the event log about the lab itself. */
+    private void notice(String text) {
+        offer(events, LabEvent.of(clock.getAsLong(), EventKind.ACTION, null, null, null, text));
+    }
+
     private void read() throws RemoteLabException, InterruptedException {
-        clients = remote.clients().stream().map(readings::client).toList();
+        clients = remote.clients().stream()
+                .map(c -> readings.client(c, lastDetections.get(LabNames.qualify(c.name(), name())))).toList();
         if (racesStale.getAndSet(false)) {
             List<RaceSnapshot> read = new ArrayList<>();
             for (FaultJson f : remote.faults()) {
@@ -146,6 +178,13 @@ public final class AttachedLab implements AutoCloseable {
     List<LabEvent> drainEvents() {
         List<LabEvent> out = new ArrayList<>();
         events.drainTo(out);
+        return out;
+    }
+
+    /** The detections received since the last call, oldest first. */
+    List<Detection> drainDetections() {
+        List<Detection> out = new ArrayList<>();
+        detections.drainTo(out);
         return out;
     }
 

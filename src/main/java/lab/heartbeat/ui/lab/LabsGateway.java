@@ -35,8 +35,7 @@ public final class LabsGateway implements LabGateway {
     private final LongSupplier clock;
     private final List<AttachedLab> attached = new CopyOnWriteArrayList<>();
     private final AtomicLong changes = new AtomicLong();
-    private final MergedEvents merged = new MergedEvents();
-    private long localSeen;
+    private final MergedReadings merged = new MergedReadings();
 
     /** {@code clock} is the one the embedded lab's times are on (the system's monotonic clock for a real lab). */
     public LabsGateway(LabGateway local, LongSupplier clock) {
@@ -82,35 +81,26 @@ public final class LabsGateway implements LabGateway {
     @Override
     public TelemetrySnapshot snapshot() {
         TelemetrySnapshot s = local.snapshot();
-        long events = pumpEvents(s.eventCount());
-        if (attached.isEmpty()) {
-            return new TelemetrySnapshot(s.nanos(), s.clients(), s.serverConnections(), events, s.detectionCount());
+        merged.pump(local, s, attached);
+        List<EndpointView> clients = s.clients();
+        if (!attached.isEmpty()) {
+            clients = new ArrayList<>(s.clients());
+            for (AttachedLab a : attached) {
+                clients.addAll(a.clients());
+            }
         }
-        List<EndpointView> clients = new ArrayList<>(s.clients());
-        attached.forEach(a -> clients.addAll(a.clients()));
-        return new TelemetrySnapshot(s.nanos(), clients, s.serverConnections(), events, s.detectionCount());
-    }
-
-    /** Moves the embedded lab's new events and the attached labs' into the merged log; returns its count. */
-    private synchronized long pumpEvents(long localCount) {
-        if (localCount != localSeen) {
-            Events batch = local.eventsSince(localSeen);
-            merged.lost(batch.seen() - localSeen - batch.events().size());
-            localSeen = batch.seen();
-            merged.append(batch.events());
-        }
-        attached.forEach(a -> merged.append(a.drainEvents()));
-        return merged.count();
+        return new TelemetrySnapshot(s.nanos(), clients, s.serverConnections(), merged.eventCount(),
+                merged.detectionCount());
     }
 
     @Override
     public Events eventsSince(long seen) {
-        return merged.since(seen);
+        return merged.eventsSince(seen);
     }
 
     @Override
     public List<Detection> detectionsSince(int index) {
-        return local.detectionsSince(index);
+        return merged.detectionsSince(index);
     }
 
     @Override

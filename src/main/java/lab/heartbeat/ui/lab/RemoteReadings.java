@@ -11,7 +11,9 @@ import lab.heartbeat.lab.EventJson;
 import lab.heartbeat.lab.Race;
 import lab.heartbeat.lab.RaceGroups;
 import lab.heartbeat.lab.Report;
+import lab.heartbeat.detect.Prediction;
 import lab.heartbeat.telemetry.DataCount;
+import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
@@ -29,7 +31,8 @@ import lab.heartbeat.transport.KernelTcpInfo;
  */
 record RemoteReadings(String lab, long startNanos, long originNanos) {
 
-    EndpointView client(ClientJson c) {
+    /** The client as a row reads it, with its last detection as this dashboard has seen it (or null). */
+    EndpointView client(ClientJson c, Detection last) {
         String name = LabNames.qualify(c.name(), lab);
         KernelTcpInfo kernel = c.kernelProbes() == null ? null
                 : new KernelTcpInfo(0, c.kernelProbes(), 0, c.kernelRetransmits() == null ? 0 : c.kernelRetransmits(),
@@ -37,7 +40,7 @@ record RemoteReadings(String lab, long startNanos, long originNanos) {
         return new EndpointView("client/" + name, Side.CLIENT, name, null, null, c.profile(), state(c.state()),
                 c.connected(), 0, 0, c.heartbeatsSent(), c.acksReceived(), 0, 0, 0, 0, 0, 0, DataCount.NONE,
                 c.misses(), c.rttMs() == null ? Double.NaN : c.rttMs(), Double.NaN, c.connections(), c.reconnects(),
-                kernel, null, null, null);
+                kernel, last, null, null);
     }
 
     /** The event on the dashboard's clock, or null for a kind this dashboard does not know. */
@@ -54,6 +57,26 @@ record RemoteReadings(String lab, long startNanos, long originNanos) {
                 t == null ? null : t.measuredMs(), t == null ? null : t.predictedMs(),
                 e.retry() == null ? null : e.retry().attempt(), e.retry() == null ? null : e.retry().delayMs(), e.port(),
                 t == null ? null : t.since(), window == null ? null : window.get(0), window == null ? null : window.get(1));
+    }
+
+    /**
+     * A detection event as the detection it reports, or null for another event. Its delays count
+     * from the reference the event names ({@code since}): the last frame, or a fault's t0, where
+     * the race gives the table its figure.
+     */
+    Detection detection(LabEvent e) {
+        if (!e.isDetection() || e.side() == null || e.cause() == null) {
+            return null;
+        }
+        long reference = e.measuredMs() == null ? e.nanos() : e.nanos() - e.measuredMs() * 1_000_000;
+        Prediction predicted = Prediction.NONE;
+        if (e.predictedMs() != null) {
+            long at = reference + e.predictedMs() * 1_000_000;
+            predicted = e.predictedLoMs() == null ? Prediction.point(at) : Prediction.window(
+                    reference + e.predictedLoMs() * 1_000_000, at, reference + e.predictedHiMs() * 1_000_000);
+        }
+        return new Detection(e.nanos(), e.side(), e.client(), e.connection(), e.cause(), 0, reference, predicted, null,
+                e.detail());
     }
 
     /** A race as the attached lab's {@code GET /faults/{id}/race} gave it. */

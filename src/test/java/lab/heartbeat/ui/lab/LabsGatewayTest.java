@@ -98,6 +98,16 @@ class LabsGatewayTest {
         double t0HereSeconds = (other.faults().get(0).t0Nanos() - own.telemetry().startNanos()) / 1e9;
         assertThat(race.t0Seconds()).isCloseTo(t0HereSeconds, org.assertj.core.data.Offset.offset(0.05));
 
+        long detectionsBefore = 0;
+        await().atMost(AWAIT).until(() -> labs.snapshot().detectionCount() > detectionsBefore
+                && labs.detectionsSince(0).stream().anyMatch(d -> d.client().equals("hb-1@" + address)));
+        lab.heartbeat.telemetry.Detection seen = labs.detectionsSince(0).stream()
+                .filter(d -> d.client().equals("hb-1@" + address)).findFirst().orElseThrow();
+        assertThat(seen.mechanism().label()).isEqualTo("app-heartbeat");
+        assertThat(seen.measuredMsAfter(own.telemetry().startNanos() + Math.round(race.t0Seconds() * 1e9)))
+                .isCloseTo(race.detections().get(0).measuredMs(), org.assertj.core.data.Offset.offset(2.0));
+        await().atMost(AWAIT).until(() -> labs.snapshot().clients().get(1).lastDetection() != null);
+
         labs.plugIn("hb-1@" + address);
 
         assertThat(other.faults().get(0).active()).isFalse();
@@ -165,6 +175,19 @@ class LabsGatewayTest {
         assertThat(labs.attached()).isEmpty();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("events-")
                 || t.getName().startsWith("attached-"));
+    }
+
+    @Test
+    void aLabThatStopsAnsweringLosesItsRowsAndSaysSoInTheLog() throws Exception {
+        labs.attach(address, "tok");
+        long seen = labs.snapshot().eventCount();
+
+        api.close();
+
+        await().atMost(AWAIT).until(() -> polled(seen).stream().anyMatch(e -> e.kind() == EventKind.ACTION
+                && e.detail().startsWith("no lab answers at " + address)
+                && e.detail().endsWith("its rows are gone until it answers")));
+        assertThat(clients()).containsExactly("hb-1");
     }
 
     @Test
