@@ -25,6 +25,11 @@ public final class LabNames {
         return at < 0 ? LOCAL : client.substring(at + 1);
     }
 
+    /** Whether the client is the embedded lab's. */
+    public static boolean local(String client) {
+        return client.lastIndexOf(AT) < 0;
+    }
+
     /** The client's name in its own lab. */
     public static String nameOf(String client) {
         int at = client.lastIndexOf(AT);
