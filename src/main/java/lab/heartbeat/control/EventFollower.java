@@ -36,13 +36,22 @@ public final class EventFollower implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null && !closing; line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    onEvent.accept(parse(line));
+                    accept(line, onEvent);
                 }
             }
         } catch (IOException e) {
             // The lab went, or close() ended the stream: either way the follower is over.
         } finally {
             ended = true;
+        }
+    }
+
+    /** One line to the reader; a line that is no event is passed over, not the end of the stream. */
+    private static void accept(String line, Consumer<EventJson> onEvent) {
+        try {
+            onEvent.accept(parse(line));
+        } catch (JsonProcessingException | RuntimeException e) {
+            System.getLogger(EventFollower.class.getName()).log(System.Logger.Level.DEBUG, "event passed over: " + line, e);
         }
     }
 

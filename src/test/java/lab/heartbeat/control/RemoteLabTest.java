@@ -113,7 +113,8 @@ class RemoteLabTest {
         follower.close();
 
         assertThat(follower.ended()).isTrue();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("events-"));
+        await().atMost(AWAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("events-")));
     }
 
     @Test

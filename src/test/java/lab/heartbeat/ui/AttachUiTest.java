@@ -124,8 +124,9 @@ class AttachUiTest {
         other.destroy();
         assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("events-")
-                || t.getName().startsWith("attached-"));
+        // A thread that was ended may take a moment to be gone.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("events-") || t.getName().startsWith("attached-")));
     }
 
     @Test

@@ -80,8 +80,7 @@ public final class AttachViewModel {
             String name = null;
             try {
                 AttachedLab lab = labs.attach(where, secret);
-                name = lab.name();
-                name = name + " (" + lab.faultBackend() + " faults)";
+                name = lab.name() + " (" + lab.faultBackend() + " faults)";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = "attaching " + where + " was interrupted";

@@ -75,20 +75,25 @@ public final class AttachedLab implements AutoCloseable {
     public static AttachedLab attach(String address, String token, long originNanos, LongSupplier clock)
             throws RemoteLabException, InterruptedException {
         RemoteLab remote = RemoteLab.connect(address, token);
+        AttachedLab lab = null;
         try {
             long before = clock.getAsLong();
             LabJson now = remote.readLab();
             long after = clock.getAsLong();
             // The lab's start on our clock: its uptime before the middle of the round trip.
             long start = before + (after - before) / 2 - Math.round(now.uptimeMs() * 1e6);
-            AttachedLab lab = new AttachedLab(remote, new RemoteReadings(address, start, originNanos), clock);
+            lab = new AttachedLab(remote, new RemoteReadings(address, start, originNanos), clock);
             lab.follower = remote.follow(lab::received);
             lab.read();
             lab.reader.scheduleWithFixedDelay(lab::readSafely, 1000 / READS_PER_SECOND, 1000 / READS_PER_SECOND,
                     TimeUnit.MILLISECONDS);
             return lab;
         } catch (RemoteLabException | RuntimeException e) {
-            remote.close();
+            if (lab != null) {
+                lab.close();
+            } else {
+                remote.close();
+            }
             throw e;
         }
     }
@@ -140,7 +145,8 @@ public final class AttachedLab implements AutoCloseable {
                 problem = null;
                 notice(name() + " answers again");
             }
-        } catch (RemoteLabException e) {
+        } catch (RemoteLabException | RuntimeException e) {
+            // A runtime failure too (an answer this dashboard cannot read): it must not end the schedule.
             if (problem == null) {
                 notice(e.getMessage() + "; its rows are gone until it answers");
             }
@@ -222,12 +228,13 @@ public final class AttachedLab implements AutoCloseable {
         racesStale.set(true);
     }
 
+    /** Removes these clients (their names in this lab); a refusal is an {@link IllegalStateException} saying why. */
     void remove(Collection<String> names) throws InterruptedException {
         for (String n : names) {
             try {
                 remote.removeClient(n);
             } catch (RemoteLabException e) {
-                problem = e.getMessage();
+                throw new IllegalStateException(name() + ": " + e.getMessage(), e);
             }
         }
     }

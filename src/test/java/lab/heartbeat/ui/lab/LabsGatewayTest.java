@@ -158,6 +158,8 @@ class LabsGatewayTest {
 
         assertThat(other.clients()).isEmpty();
         assertThat(own.clients()).hasSize(1);
+        assertThatThrownBy(() -> labs.removeClients(List.of("nobody@" + address)))
+                .hasMessage(address + ": no client named 'nobody'");
     }
 
     @Test
@@ -173,8 +175,9 @@ class LabsGatewayTest {
         assertThat(labs.raceSnapshots()).isEmpty();
         assertThat(labs.raceVersion()).isNotEqualTo(version);
         assertThat(labs.attached()).isEmpty();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("events-")
-                || t.getName().startsWith("attached-"));
+        // A thread that was ended may take a moment to be gone.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("events-") || t.getName().startsWith("attached-")));
     }
 
     @Test
