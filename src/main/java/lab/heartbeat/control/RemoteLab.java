@@ -164,8 +164,12 @@ public final class RemoteLab implements AutoCloseable {
             throws RemoteLabException, InterruptedException {
         try {
             return http.send(request, body);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new RemoteLabException("no lab answers at " + address + " (" + reason(e) + ")", 0);
+        } catch (ConnectException e) {
+            throw new RemoteLabException("no lab answers at " + address + " (" + (e.getMessage() == null
+                    ? "connection refused" : reason(e)) + ")", 0);
+        } catch (HttpConnectTimeoutException e) {
+            throw new RemoteLabException("no lab answers at " + address + " (no connection within "
+                    + TIMEOUT.toSeconds() + " s)", 0);
         } catch (IOException e) {
             throw new RemoteLabException(address + " did not answer " + what + " (" + reason(e) + ")", 0);
         }

@@ -143,6 +143,7 @@ class AttachUiTest {
 
             d.awaitFx(() -> ((Label) d.node("#attach-error")).getText().startsWith("no lab answers at 127.0.0.1:" + free));
             assertThat(fx(() -> d.robot.lookup("#attach-address").tryQuery().isPresent())).as("the dialog stays open").isTrue();
+            assertThat(DashboardFixture.screenshotOf("attach-dialog-error", d.node(".dialog-pane"))).exists();
             d.robot.clickOn("Cancel");
         }
     }

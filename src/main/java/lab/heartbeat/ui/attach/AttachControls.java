@@ -62,11 +62,12 @@ public final class AttachControls {
         dialog.initOwner(owner.get());
         TextField address = new TextField();
         address.setId("attach-address");
-        address.setPromptText("host:port, e.g. 127.0.0.1:8898");
+        address.setPromptText("host:port, e.g. 127.0.0.1:7070");
+        address.setPrefColumnCount(22);
         address.textProperty().bindBidirectional(model.addressProperty());
         PasswordField token = new PasswordField();
         token.setId("attach-token");
-        token.setPromptText("none on loopback unless the lab was given one");
+        token.setPromptText("only if the lab has one");
         token.textProperty().bindBidirectional(model.tokenProperty());
         Label error = new Label();
         error.setId("attach-error");
