@@ -66,7 +66,8 @@ class ControlServerTest {
         assertThat(c.get("profile").asText()).isEqualTo("app-heartbeat/teaching");
         assertThat(c.get("state").asText()).isEqualTo("up");
         assertThat(c.get("acksReceived").asLong()).isPositive();
-        assertThat(c.has("misses") && c.has("reconnects") && c.has("rttMs") && c.has("kernelRetransmits")).isTrue();
+        assertThat(c.has("misses") && c.has("reconnects") && c.has("rttMs") && c.has("kernelRetransmits")
+                && c.has("kernelUnacked")).isTrue();
     }
 
     @Test

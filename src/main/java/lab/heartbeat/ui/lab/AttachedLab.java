@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,6 +30,7 @@ import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
+import lab.heartbeat.telemetry.SeriesView;
 
 /**
  * Another lab process attached to the dashboard through its control API: its clients read
@@ -52,6 +54,7 @@ public final class AttachedLab implements AutoCloseable {
     private final AtomicBoolean racesStale = new AtomicBoolean(true);
     private final AtomicLong raceVersion = new AtomicLong();
     private final ScheduledExecutorService reader;
+    private final RemoteSeries series = new RemoteSeries();
     private volatile List<EndpointView> clients = List.of();
     private volatile List<RaceSnapshot> races = List.of();
     private volatile String problem;
@@ -163,8 +166,10 @@ public final class AttachedLab implements AutoCloseable {
     }
 
     private void read() throws RemoteLabException, InterruptedException {
+        long at = clock.getAsLong();
         clients = remote.clients().stream()
                 .map(c -> readings.client(c, lastDetections.get(LabNames.qualify(c.name(), name())))).toList();
+        series.sample(at, clients);
         if (racesStale.getAndSet(false)) {
             List<RaceSnapshot> read = new ArrayList<>();
             for (FaultJson f : remote.faults()) {
@@ -178,6 +183,11 @@ public final class AttachedLab implements AutoCloseable {
     /** The clients as last read, named {@code client@host:port}. */
     List<EndpointView> clients() {
         return clients;
+    }
+
+    /** A client's recent readings ({@code client/name@host:port}), as the charts load a local client's series. */
+    Optional<SeriesView> series(String track) {
+        return series.view(track);
     }
 
     /** The events received since the last call, oldest first. */

@@ -110,7 +110,11 @@ public final class LabsGateway implements LabGateway {
 
     @Override
     public Optional<SeriesView> series(String track) {
-        return LabNames.labOf(track).equals(LabNames.LOCAL) ? local.series(track) : Optional.empty();
+        if (LabNames.local(track)) {
+            return local.series(track);
+        }
+        AttachedLab lab = attachedLab(LabNames.labOf(track));
+        return lab == null ? Optional.empty() : lab.series(track);
     }
 
     @Override

@@ -36,7 +36,7 @@ record RemoteReadings(String lab, long startNanos, long originNanos) {
         String name = LabNames.qualify(c.name(), lab);
         KernelTcpInfo kernel = c.kernelProbes() == null ? null
                 : new KernelTcpInfo(0, c.kernelProbes(), 0, c.kernelRetransmits() == null ? 0 : c.kernelRetransmits(),
-                        0, 0, 0, 0, 0, 0);
+                        c.kernelUnacked() == null ? 0 : c.kernelUnacked(), 0, 0, 0, 0, 0);
         return new EndpointView("client/" + name, Side.CLIENT, name, null, null, c.profile(), state(c.state()),
                 c.connected(), 0, 0, c.heartbeatsSent(), c.acksReceived(), 0, 0, 0, 0, 0, 0, DataCount.NONE,
                 c.misses(), c.rttMs() == null ? Double.NaN : c.rttMs(), Double.NaN, c.connections(), c.reconnects(),

@@ -17,6 +17,8 @@ import lab.heartbeat.lab.Lab;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.telemetry.EventKind;
 import lab.heartbeat.telemetry.LabEvent;
+import lab.heartbeat.telemetry.Series;
+import lab.heartbeat.telemetry.SeriesView;
 import lab.heartbeat.testing.TeachingLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,8 +74,15 @@ class LabsGatewayTest {
         assertThat(remote.heartbeatsSent()).isPositive();
         assertThat(LabNames.labOf(remote.client())).isEqualTo(address);
         assertThat(LabNames.nameOf(remote.client())).isEqualTo("hb-1");
-        assertThat(labs.series("client/hb-1@" + address)).isEmpty();
         assertThat(labs.series("client/hb-1")).isPresent();
+        // Read twice a second into series of the dashboard's own, so a client selected later charts its past.
+        await().atMost(AWAIT).until(() -> labs.series("client/hb-1@" + address).map(SeriesView::size).orElse(0) >= 3);
+        SeriesView past = labs.series("client/hb-1@" + address).orElseThrow();
+        int last = past.size() - 1;
+        assertThat(past.value(Series.HEARTBEATS_SENT, last)).isGreaterThan(past.value(Series.HEARTBEATS_SENT, 0));
+        assertThat(past.nanos()[last]).isGreaterThan(past.nanos()[0]).isLessThanOrEqualTo(own.telemetry().now());
+        assertThat(past.value(Series.RTT_MS, last)).isNotNaN();
+        assertThat(labs.series("client/nobody@" + address)).isEmpty();
     }
 
     @Test
