@@ -23,7 +23,8 @@ import lab.heartbeat.telemetry.TelemetrySnapshot;
  * <p>Each poll reads one snapshot and only what is new since the last poll: the events after the
  * last count seen, the detections and ends after the last index. The races are read again only
  * when something that changes them happened (a fault made or cleared, a detection, an end, a
- * reconnection), at most every {@value #RACE_EVERY} polls while such things keep coming.
+ * reconnection) or the lab says they did ({@link LabGateway#raceVersion}: an attached lab's), at
+ * most every {@value #RACE_EVERY} polls while such things keep coming.
  */
 public final class TelemetryPoller implements AutoCloseable {
     /** While races keep changing (a thousand ends in a row), they are read at most this often, in polls. */
