@@ -32,6 +32,7 @@ module lab.heartbeat {
     opens lab.heartbeat.cli to info.picocli;
     opens lab.heartbeat.lab to com.fasterxml.jackson.databind;
     opens lab.heartbeat.detect to com.fasterxml.jackson.databind;
+    opens lab.heartbeat.control to com.fasterxml.jackson.databind;
 
     exports lab.heartbeat.protocol;
     exports lab.heartbeat.detect;

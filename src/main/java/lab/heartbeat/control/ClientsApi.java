@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import lab.heartbeat.lab.Lab;
 import lab.heartbeat.lab.ScenarioPlan.PlannedStep;
-import lab.heartbeat.telemetry.EndpointView;
-import lab.heartbeat.transport.KernelTcpInfo;
 
 /** {@code /clients}: list the clients with their counters, add a group's clients, remove one. */
 final class ClientsApi extends JsonHandler {
@@ -41,30 +39,10 @@ final class ClientsApi extends JsonHandler {
         }
     }
 
-    private List<Map<String, Object>> list() {
+    private List<ClientJson> list() {
         Map<String, String> groups = lab.groups();
         return lab.telemetry().snapshot().clients().stream().filter(c -> groups.containsKey(c.client()))
-                .map(c -> view(c, groups.get(c.client()))).toList();
-    }
-
-    private static Map<String, Object> view(EndpointView c, String group) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.client());
-        m.put("group", group);
-        m.put("profile", c.profile());
-        m.put("state", c.state().label());
-        m.put("connected", c.online());
-        m.put("connections", c.connections());
-        m.put("reconnects", c.reconnectAttempts());
-        m.put("heartbeatsSent", c.heartbeatsSent());
-        m.put("acksReceived", c.acksReceived());
-        m.put("misses", c.misses());
-        m.put("rttMs", Double.isNaN(c.rttLastMs()) ? null : c.rttLastMs());
-        KernelTcpInfo k = c.kernel();
-        m.put("kernelProbes", k == null ? null : k.probes());
-        m.put("kernelRetransmits", k == null ? null : k.totalRetrans());
-        m.put("lastDetection", c.lastDetection() == null ? null : c.lastDetection().mechanism().label());
-        return m;
+                .map(c -> ClientJson.of(c, groups.get(c.client()))).toList();
     }
 
     private Map<String, Object> add(ObjectNode body) throws ApiError {

@@ -45,7 +45,7 @@ public final class ControlServer implements AutoCloseable {
         // One thread per request: an /events stream holds its thread for as long as its reader stays.
         ExecutorService executor = Executors.newCachedThreadPool(threads);
         EventsApi events = new EventsApi(lab);
-        for (JsonHandler handler : List.of(new ClientsApi(lab), new FaultsApi(lab), events)) {
+        for (JsonHandler handler : List.of(new ClientsApi(lab), new FaultsApi(lab), new LabApi(lab), events)) {
             guard(http.createContext(handler.root(), handler), required);
         }
         guard(http.createContext("/", exchange -> {

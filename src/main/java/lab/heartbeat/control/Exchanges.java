@@ -73,6 +73,6 @@ final class Exchanges {
 
     static ApiError notFound(HttpExchange exchange) {
         return new ApiError(404, "no such resource: " + exchange.getRequestURI().getPath()
-                + " (see docs/API.md: /clients, /faults, /events)");
+                + " (see docs/API.md: /lab, /clients, /faults, /events)");
     }
 }

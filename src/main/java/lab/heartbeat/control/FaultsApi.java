@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,15 +106,7 @@ final class FaultsApi extends JsonHandler {
                 .orElseThrow(() -> new ApiError(404, "no fault '" + id + "'"));
     }
 
-    private Map<String, Object> view(FaultRecord f) {
-        long start = lab.telemetry().startNanos();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.name());
-        m.put("kind", f.kind().label());
-        m.put("backend", f.backend());
-        m.put("targets", f.targets());
-        m.put("t0", Math.round((f.t0Nanos() - start) / 1e3) / 1e3);
-        m.put("cleared", f.active() ? null : Math.round((f.clearedNanos() - start) / 1e3) / 1e3);
-        return m;
+    private FaultJson view(FaultRecord f) {
+        return FaultJson.of(f, lab.telemetry().startNanos());
     }
 }

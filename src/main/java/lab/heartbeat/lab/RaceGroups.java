@@ -33,24 +33,38 @@ public final class RaceGroups {
         return d.side().label() + " " + (d.isDetection() ? d.mechanism().label() : d.cause().label());
     }
 
+    /**
+     * One end as the groups count it: its side, its mechanism or cause, its delay after t0 and its
+     * distance from the prediction (NaN without one).
+     */
+    public record End(String side, String what, boolean detection, double measuredMs, double errorMs) {
+        String key() {
+            return side + " " + what;
+        }
+    }
+
     /** The race's ends by group, in the order of each group's first end. */
     public static List<Ends> ends(Race race) {
-        Map<String, List<Detection>> byKey = new LinkedHashMap<>();
-        for (Detection d : race.entries()) {
-            byKey.computeIfAbsent(key(d), k -> new ArrayList<>()).add(d);
+        return of(race.entries().stream().map(d -> new End(d.side().label(),
+                d.isDetection() ? d.mechanism().label() : d.cause().label(), d.isDetection(), race.measuredMs(d),
+                d.hasPrediction() ? race.measuredMs(d) - race.predictedMs(d) : Double.NaN)).toList());
+    }
+
+    /** Ends (of a race read from report.json or a control API too) by group, in the order of each group's first end. */
+    public static List<Ends> of(List<End> ends) {
+        Map<String, List<End>> byKey = new LinkedHashMap<>();
+        for (End e : ends) {
+            byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
         }
         List<Ends> groups = new ArrayList<>();
-        byKey.forEach((key, ds) -> {
-            double[] measured = ds.stream().mapToDouble(race::measuredMs).sorted().toArray();
-            double worst = ds.stream().filter(Detection::hasPrediction)
-                    .mapToDouble(d -> Math.abs(race.measuredMs(d) - race.predictedMs(d))).max().orElse(Double.NaN);
-            Detection first = ds.get(0);
-            groups.add(new Ends(key, first.side().label(),
-                    first.isDetection() ? first.mechanism().label() : first.cause().label(), first.isDetection(),
-                    measured.length, measured[0], measured[Race.rank(50, measured.length)],
-                    measured[measured.length - 1], worst));
+        byKey.forEach((key, es) -> {
+            double[] measured = es.stream().mapToDouble(End::measuredMs).sorted().toArray();
+            double worst = es.stream().mapToDouble(e -> Math.abs(e.errorMs())).filter(d -> !Double.isNaN(d)).max()
+                    .orElse(Double.NaN);
+            End first = es.get(0);
+            groups.add(new Ends(key, first.side(), first.what(), first.detection(), measured.length, measured[0],
+                    measured[Race.rank(50, measured.length)], measured[measured.length - 1], worst));
         });
         return groups;
     }
-
 }

@@ -9,16 +9,26 @@ import java.util.List;
  * each one past it. Readers that keep up ask by how many they have seen in all, as with the event
  * log, so that a drop never shifts what they get. Thread-safe.
  */
-final class RecentRecords<T> {
+public final class RecentRecords<T> {
     private final int capacity;
     private final ArrayDeque<T> kept = new ArrayDeque<>();
     private long added;
 
-    RecentRecords(int capacity) {
+    public RecentRecords(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(T record) {
+    /** Adds these, oldest first. */
+    public synchronized void addAll(List<T> records) {
+        records.forEach(this::add);
+    }
+
+    /** Counts records that were lost before they came here, as if added and dropped at once. */
+    public synchronized void skip(long records) {
+        added += records;
+    }
+
+    public synchronized void add(T record) {
         if (kept.size() == capacity) {
             kept.removeFirst();
         }
@@ -27,7 +37,7 @@ final class RecentRecords<T> {
     }
 
     /** The records after the first {@code seen} added, those still kept, oldest first. */
-    synchronized List<T> since(long seen) {
+    public synchronized List<T> since(long seen) {
         long missing = added - Math.max(0, seen);
         if (missing <= 0) {
             return List.of();
@@ -47,7 +57,7 @@ final class RecentRecords<T> {
     }
 
     /** How many were added in all. */
-    synchronized long added() {
+    public synchronized long added() {
         return added;
     }
 

@@ -1,6 +1,7 @@
 package lab.heartbeat.ui;
 
 import lab.heartbeat.ui.lab.LabGateway;
+import lab.heartbeat.ui.lab.LabsGateway;
 import lab.heartbeat.ui.lab.TelemetryPoller;
 import lab.heartbeat.ui.lab.DashboardFrame;
 import lab.heartbeat.ui.lab.RaceSnapshot;
@@ -31,7 +32,7 @@ import javafx.util.Duration;
 public final class Dashboard implements AutoCloseable {
     static final java.time.Duration TICK = java.time.Duration.ofMillis(100);
 
-    private final LabGateway lab;
+    private final LabsGateway lab;
     private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dashboard-commands");
         t.setDaemon(true);
@@ -57,8 +58,9 @@ public final class Dashboard implements AutoCloseable {
      * @param scenarioChooser asks for a scenario file to run (null: cancelled)
      */
     public Dashboard(LabGateway lab, FolderChooser folderChooser, Function<Window, File> scenarioChooser) {
-        this.lab = lab;
-        model = new DashboardModel(lab, commands, Platform::runLater, System::nanoTime);
+        // Attached labs' times go onto the embedded lab's clock, Netty's system ticker.
+        this.lab = new LabsGateway(lab, io.netty.util.concurrent.Ticker.systemTicker()::nanoTime);
+        model = new DashboardModel(this.lab, commands, Platform::runLater, System::nanoTime);
         scenarios = new ScenarioModel(commands, Platform::runLater, new ScenarioModel.Host() {
             @Override
             public void showLab(LabGateway running) {
@@ -72,11 +74,11 @@ public final class Dashboard implements AutoCloseable {
             }
         });
         view = new DashboardView(model, scenarios, new ChartExporter(commands), folderChooser, scenarioChooser);
-        feed = new ChartFeed(lab, java.time.Duration.ofMinutes(10), Platform::runLater, view.charts()::show);
+        feed = new ChartFeed(this.lab, java.time.Duration.ofMinutes(10), Platform::runLater, view.charts()::show);
         model.charts().windowProperty().addListener((o, old, w) -> feed.window(w));
         feed.window(model.charts().windowProperty().get());
         model.charts().pausedProperty().addListener((o, old, p) -> feed.paused(p));
-        poller = new TelemetryPoller(lab, feed::sample, feed::switchTo);
+        poller = new TelemetryPoller(this.lab, feed::sample, feed::switchTo);
         tick = new Timeline(new KeyFrame(Duration.millis(TICK.toMillis()), e -> {
             DashboardFrame frame = poller.take();
             if (frame != null) {

@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import lab.heartbeat.telemetry.TelemetrySnapshot;
+import lab.heartbeat.ui.attach.AttachViewModel;
 import lab.heartbeat.ui.charts.ChartsViewModel;
 import lab.heartbeat.ui.common.Theme;
 import lab.heartbeat.ui.connections.ConnectionsViewModel;
@@ -12,6 +13,7 @@ import lab.heartbeat.ui.faults.FaultsViewModel;
 import lab.heartbeat.ui.lab.CommandRunner;
 import lab.heartbeat.ui.lab.DashboardFrame;
 import lab.heartbeat.ui.lab.LabGateway;
+import lab.heartbeat.ui.lab.LabsGateway;
 import lab.heartbeat.ui.log.LogViewModel;
 import lab.heartbeat.ui.parameters.ParametersViewModel;
 import lab.heartbeat.ui.race.RacesViewModel;
@@ -30,6 +32,7 @@ public final class DashboardModel {
     private final ChartsViewModel charts;
     private final RacesViewModel races = new RacesViewModel();
     private final LogViewModel log;
+    private final AttachViewModel attach;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     /**
@@ -53,6 +56,7 @@ public final class DashboardModel {
         faults = new FaultsViewModel(runner, connections.selectedClients(), status.faultStatusProperty(), restarts);
         charts = new ChartsViewModel(connections.selectedClients(), lab.startNanos());
         log = new LogViewModel(lab.startNanos(), clock);
+        attach = new AttachViewModel(lab instanceof LabsGateway labs ? labs : null, commands, fx, status::showMessage);
     }
 
     private static void restartThread(Runnable restart) {
@@ -118,6 +122,11 @@ public final class DashboardModel {
 
     public LogViewModel log() {
         return log;
+    }
+
+    /** Attaching other labs, and the ones attached. */
+    public AttachViewModel attach() {
+        return attach;
     }
 
     /** The window's look. */

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -30,6 +31,7 @@ import lab.heartbeat.detect.Durations;
 import lab.heartbeat.detect.Preset;
 import lab.heartbeat.detect.Presets;
 import lab.heartbeat.detect.ProfileKind;
+import lab.heartbeat.ui.attach.AttachControls;
 import lab.heartbeat.ui.charts.ChartExporter;
 import lab.heartbeat.ui.charts.ChartsView;
 import lab.heartbeat.ui.charts.ChartsViewModel;
@@ -85,9 +87,9 @@ public final class DashboardView extends BorderPane {
         ScenarioControls scenario = scenarios == null ? null
                 : new ScenarioControls(scenarios, folderChooser, scenarioChooser, this::window, showRace);
         VBox top = new VBox();
-        if (scenario != null) {
-            top.getChildren().add(scenario.menuBar());
-        }
+        MenuBar menus = scenario != null ? scenario.menuBar() : new MenuBar();
+        menus.getMenus().add(new AttachControls(model.attach(), this::window).menu());
+        top.getChildren().add(menus);
         ToolBar faultBar = new ToolBar(new Label("Faults on the selection:"), faultControls);
         faultBar.setId("fault-bar");
         if (scenario != null) {

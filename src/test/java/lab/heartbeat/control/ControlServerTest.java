@@ -67,7 +67,27 @@ class ControlServerTest {
         assertThat(c.get("profile").asText()).isEqualTo("app-heartbeat/teaching");
         assertThat(c.get("state").asText()).isEqualTo("up");
         assertThat(c.get("acksReceived").asLong()).isPositive();
-        assertThat(c.has("misses") && c.has("reconnects") && c.has("rttMs") && c.has("kernelRetransmits")).isTrue();
+        assertThat(c.has("misses") && c.has("reconnects") && c.has("rttMs") && c.has("kernelRetransmits")
+                && c.has("kernelUnacked")).isTrue();
+    }
+
+    @Test
+    void getLabSaysWhatTheLabIsAndHowLongItHasRun() throws Exception {
+        ControlApi api = start(FaultBackendChoice.PROXY, null);
+        long before = lab.telemetry().now();
+
+        Answer a = api.get("/lab");
+
+        long after = lab.telemetry().now();
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        assertThat(a.body().get("lab").asText()).isEqualTo("heartbeat-lab");
+        assertThat(a.body().get("uptimeMs").asDouble())
+                .isBetween((before - lab.telemetry().startNanos()) / 1e6, (after - lab.telemetry().startNanos()) / 1e6);
+        assertThat(a.body().get("transport").asText()).isEqualTo(lab.transport().label());
+        assertThat(a.body().get("faultBackend").asText()).isEqualTo("proxy");
+        assertThat(a.body().get("namespace").asText()).isEqualTo(lab.namespace().label());
+        assertThat(a.body().get("serverPort").asInt()).isEqualTo(lab.target().getPort());
+        assertRefused(api.post("/lab", "{}"), 405, null, "allowed: GET");
     }
 
     @Test

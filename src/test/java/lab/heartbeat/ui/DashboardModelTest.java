@@ -206,6 +206,13 @@ class DashboardModelTest {
         restarts.remove().run();
         assertThat(m.faults().unavailableProperty(FaultKind.SERVER_RESTART).get()).isEmpty();
 
+        m.connections().select(List.of("hb-1@127.0.0.1:7070"));
+        assertThat(m.faults().unavailableProperty(FaultKind.FREEZE_SERVER).get())
+                .as("an attached lab's clients only: that lab judges").isEmpty();
+        m.connections().select(List.of("hb-1@127.0.0.1:7070", "beacon-1"));
+        assertThat(m.faults().unavailableProperty(FaultKind.FREEZE_SERVER).get())
+                .isEqualTo("freeze-server is unavailable: no server here");
+
         m.apply(new DashboardFrame(frame(List.of()).snapshot(), null, List.of(), lab, null));
         assertThat(m.faults().unavailableProperty(FaultKind.FREEZE_SERVER).get())
                 .isEqualTo("freeze-server is unavailable: this lab makes no faults");

@@ -44,6 +44,8 @@ final class FakeLab implements LabGateway {
     volatile String restartThread;
     final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
     volatile FaultStatus faultStatus = FaultStatus.NONE;
+    /** What {@link #raceVersion()} says: a test moves it as an attached lab's races would. */
+    final java.util.concurrent.atomic.AtomicLong raceVersion = new java.util.concurrent.atomic.AtomicLong();
     /** Each client's connections made so far; a client not named here made one. */
     final Map<String, Long> connections = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SweepParams sweep = Presets.teaching().sweep();
@@ -195,5 +197,10 @@ final class FakeLab implements LabGateway {
     @Override
     public void close() {
         closes.incrementAndGet();
+    }
+
+    @Override
+    public long raceVersion() {
+        return raceVersion.get();
     }
 }

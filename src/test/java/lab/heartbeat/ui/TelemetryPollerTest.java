@@ -89,6 +89,23 @@ class TelemetryPollerTest {
     }
 
     @Test
+    void racesChangedWithoutAnEventOfTheLabsOwnAreReadAgain() {
+        poller.poll();
+        assertThat(poller.take().races()).isEmpty();
+        for (int i = 0; i < 2 * TelemetryPoller.RACE_EVERY; i++) {
+            poller.poll();
+        }
+        assertThat(lab.raceReads).hasValue(0);
+
+        lab.raceVersion.incrementAndGet();
+        for (int i = 0; i < TelemetryPoller.RACE_EVERY; i++) {
+            poller.poll();
+        }
+
+        assertThat(lab.raceReads).as("an attached lab's races read again").hasValue(1);
+    }
+
+    @Test
     void theDashboardsOwnLabKeepsNoTimeSeriesOfTheServersEnds() {
         assertThat(StartupLab.config().telemetry().serverSeries()).isFalse();
         assertThat(StartupLab.config().telemetry().historySamples()).isPositive();

@@ -19,6 +19,7 @@ import lab.heartbeat.detect.Profile;
 import lab.heartbeat.telemetry.Detection;
 import lab.heartbeat.telemetry.EndpointView;
 import lab.heartbeat.transport.KernelTcpInfo;
+import lab.heartbeat.ui.lab.LabNames;
 
 /**
  * One client's row in the connections table. Updated in place every tick, so the table keeps its
@@ -26,6 +27,8 @@ import lab.heartbeat.transport.KernelTcpInfo;
  */
 public final class ConnectionRow {
     private final String client;
+    private final String name;
+    private final String lab;
     private final String profile;
     private final ReadOnlyObjectWrapper<StateBadge> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyDoubleWrapper rttMs = new ReadOnlyDoubleWrapper(this, "rttMs", Double.NaN);
@@ -53,6 +56,8 @@ public final class ConnectionRow {
 
     ConnectionRow(String client, String profile) {
         this.client = client;
+        this.name = LabNames.nameOf(client);
+        this.lab = LabNames.labOf(client);
         this.profile = profile;
     }
 
@@ -91,8 +96,23 @@ public final class ConnectionRow {
         paramsLabel.set(spec == null ? "" : p.label());
     }
 
+    /** The dashboard's name of the client: unique across labs ({@link LabNames}). */
     public String client() {
         return client;
+    }
+
+    /** The client's name in its own lab. */
+    public String name() {
+        return name;
+    }
+
+    /** {@link LabNames#LOCAL}, or the attached lab's {@code host:port}. */
+    public String lab() {
+        return lab;
+    }
+
+    public boolean local() {
+        return lab.equals(LabNames.LOCAL);
     }
 
     public String profile() {

@@ -32,9 +32,13 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         // Columns keep the width their content needs; a narrow window scrolls rather than cutting names.
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
 
-        TableColumn<ConnectionRow, String> client = column("client", r -> new ReadOnlyObjectWrapper<>(r.client()));
+        TableColumn<ConnectionRow, String> client = column("client", r -> new ReadOnlyObjectWrapper<>(r.name()));
         client.setComparator(NaturalOrder.INSTANCE);
         client.setPrefWidth(150);
+        TableColumn<ConnectionRow, String> lab = column("lab", r -> new ReadOnlyObjectWrapper<>(r.lab()));
+        lab.setComparator(NaturalOrder.INSTANCE);
+        // Only with an attached lab is there anything to tell apart.
+        lab.visibleProperty().bind(model.severalLabsProperty());
         TableColumn<ConnectionRow, String> profile = column("profile", r -> new ReadOnlyObjectWrapper<>(r.profile()));
         profile.setComparator(NaturalOrder.INSTANCE);
         profile.setPrefWidth(150);
@@ -66,29 +70,38 @@ public final class ConnectionsTable extends TableView<ConnectionRow> {
         params.setCellFactory(c -> new ParamsCell());
         params.setComparator(java.util.Comparator.comparing(ConnectionRow::paramsLabel));
         // What a teacher looks for first, the state and the last detection, comes before the counters.
-        getColumns().setAll(List.of(client, profile, state, detection, rtt, sent, acked, misses, reconnects, probes,
+        getColumns().setAll(List.of(lab, client, profile, state, detection, rtt, sent, acked, misses, reconnects, probes,
                 retrans, unacked, data, params));
         for (TableColumn<ConnectionRow, ?> c : getColumns()) {
             c.setId(c.getId() == null ? "col-" + c.getText().replace(' ', '-') : c.getId());
             ColumnWidths.fitHeader(c);
         }
-        model.visibleRows().addListener((ListChangeListener<ConnectionRow>) change -> fitNames(client, change));
+        model.visibleRows().addListener((ListChangeListener<ConnectionRow>) change -> fitNames(client, lab, change));
 
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConnectionRow>) change ->
                 model.select(getSelectionModel().getSelectedItems().stream()
                         .filter(java.util.Objects::nonNull).map(ConnectionRow::client).toList()));
     }
 
-    /** Widens the client column to the longest name added, so that no two names look the same. */
-    private static void fitNames(TableColumn<ConnectionRow, String> client, ListChangeListener.Change<? extends ConnectionRow> change) {
-        double widest = 0;
+    /**
+     * Widens the client and lab columns to the longest name and lab added, so that no two names
+     * look the same and a lab's {@code host:port} shows whole.
+     */
+    private static void fitNames(TableColumn<ConnectionRow, String> client, TableColumn<ConnectionRow, String> lab,
+            ListChangeListener.Change<? extends ConnectionRow> change) {
+        double widestName = 0;
+        double widestLab = 0;
         while (change.next()) {
             for (ConnectionRow r : change.getAddedSubList()) {
-                widest = Math.max(widest, ColumnWidths.text(r.client()));
+                widestName = Math.max(widestName, ColumnWidths.text(r.name()));
+                widestLab = Math.max(widestLab, ColumnWidths.text(r.lab()));
             }
         }
-        if (widest + ColumnWidths.CELL_PADDING > client.getWidth()) {
-            client.setPrefWidth(widest + ColumnWidths.CELL_PADDING);
+        if (widestName + ColumnWidths.CELL_PADDING > client.getWidth()) {
+            client.setPrefWidth(widestName + ColumnWidths.CELL_PADDING);
+        }
+        if (widestLab + ColumnWidths.CELL_PADDING > lab.getPrefWidth()) {
+            lab.setPrefWidth(widestLab + ColumnWidths.CELL_PADDING);
         }
     }
 

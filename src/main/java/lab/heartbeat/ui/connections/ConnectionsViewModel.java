@@ -37,6 +37,8 @@ public final class ConnectionsViewModel {
     private final ObservableList<String> selectedClients = FXCollections.observableArrayList();
     private final IntegerProperty addCount = new SimpleIntegerProperty(this, "addCount", 1);
     private final DetectionDelays delays = new DetectionDelays();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper severalLabs =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "severalLabs");
     private long tick;
 
     // Views handed out once: an unmodifiable wrapper only weakly listens to its list, so a listener
@@ -65,6 +67,7 @@ public final class ConnectionsViewModel {
         List<ConnectionRow> added = new ArrayList<>();
         long now = ++tick;
         int up = 0;
+        boolean attached = false;
         for (EndpointView v : snapshot.clients()) {
             ConnectionRow row = rowsByClient.get(v.client());
             if (row == null) {
@@ -73,6 +76,7 @@ public final class ConnectionsViewModel {
                 added.add(row);
             }
             row.seenTick = now;
+            attached |= !row.local();
             row.update(v, delays);
             row.params(v.profileSpec(), parameters.versions());
             if (row.state() == StateBadge.UP) {
@@ -84,6 +88,7 @@ public final class ConnectionsViewModel {
             rows.removeIf(r -> r.seenTick != now);
         }
         rows.addAll(added);
+        severalLabs.set(attached);
         return up;
     }
 
@@ -154,6 +159,11 @@ public final class ConnectionsViewModel {
 
     public ObservableList<String> selectedClients() {
         return selectedClientsView;
+    }
+
+    /** Whether rows of attached labs show: the table then names each row's lab. */
+    public javafx.beans.property.ReadOnlyBooleanProperty severalLabsProperty() {
+        return severalLabs.getReadOnlyProperty();
     }
 
     public IntegerProperty addCountProperty() {

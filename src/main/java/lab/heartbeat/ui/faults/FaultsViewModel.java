@@ -2,7 +2,8 @@ package lab.heartbeat.ui.faults;
 
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +15,7 @@ import lab.heartbeat.detect.Durations;
 import lab.heartbeat.fault.FaultKind;
 import lab.heartbeat.fault.Latency;
 import lab.heartbeat.ui.lab.CommandRunner;
+import lab.heartbeat.ui.lab.LabNames;
 import lab.heartbeat.ui.lab.FaultStatus;
 
 /**
@@ -23,7 +25,7 @@ import lab.heartbeat.ui.lab.FaultStatus;
  */
 public final class FaultsViewModel {
     private final CommandRunner runner;
-    private final List<String> selection;
+    private final ObservableList<String> selection;
     private final ObservableValue<FaultStatus> status;
     private final Executor restarts;
     private final ReadOnlyBooleanWrapper restarting = new ReadOnlyBooleanWrapper(this, "restarting");
@@ -35,7 +37,7 @@ public final class FaultsViewModel {
      * @param restarts  where a server restart waits out its down time: not the command thread, so
      *                  that other commands go on meanwhile
      */
-    public FaultsViewModel(CommandRunner runner, List<String> selection, ObservableValue<FaultStatus> status,
+    public FaultsViewModel(CommandRunner runner, ObservableList<String> selection, ObservableValue<FaultStatus> status,
             Executor restarts) {
         this.runner = runner;
         this.selection = selection;
@@ -46,6 +48,7 @@ public final class FaultsViewModel {
         }
         status.addListener((o, old, now) -> refresh());
         restarting.addListener((o, old, now) -> refresh());
+        selection.addListener((ListChangeListener<String>) change -> refresh());
         refresh();
     }
 
@@ -55,6 +58,10 @@ public final class FaultsViewModel {
 
     /** Why this fault cannot be made now, or "" when it can. */
     private String why(FaultKind kind) {
+        if (kind != FaultKind.SERVER_RESTART && !selection.isEmpty() && selection.stream().noneMatch(LabNames::local)) {
+            // Only attached labs' clients: their lab judges, and its refusal shows in the status line.
+            return "";
+        }
         String why = status.getValue().whyUnavailable(kind);
         if (why != null) {
             return kind.label() + " is unavailable: " + why;

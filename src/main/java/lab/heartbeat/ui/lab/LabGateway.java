@@ -120,6 +120,21 @@ public interface LabGateway extends AutoCloseable {
         return List.of();
     }
 
+    /** Every fault's race as the race panel shows it, the latest last. */
+    default List<RaceSnapshot> raceSnapshots() {
+        String source = name();
+        long start = startNanos();
+        return races().stream().map(r -> RaceSnapshot.of(source, r, start)).toList();
+    }
+
+    /**
+     * Grows when races changed without an event of this lab's saying so (an attached lab's races
+     * read again, a lab attached or detached). Cheap, no lock.
+     */
+    default long raceVersion() {
+        return 0;
+    }
+
     @Override
     void close() throws InterruptedException;
 }

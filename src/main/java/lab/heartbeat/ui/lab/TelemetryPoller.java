@@ -23,7 +23,8 @@ import lab.heartbeat.telemetry.TelemetrySnapshot;
  * <p>Each poll reads one snapshot and only what is new since the last poll: the events after the
  * last count seen, the detections and ends after the last index. The races are read again only
  * when something that changes them happened (a fault made or cleared, a detection, an end, a
- * reconnection), at most every {@value #RACE_EVERY} polls while such things keep coming.
+ * reconnection) or the lab says they did ({@link LabGateway#raceVersion}: an attached lab's), at
+ * most every {@value #RACE_EVERY} polls while such things keep coming.
  */
 public final class TelemetryPoller implements AutoCloseable {
     /** While races keep changing (a thousand ends in a row), they are read at most this often, in polls. */
@@ -52,6 +53,7 @@ public final class TelemetryPoller implements AutoCloseable {
     private int pollsSinceRaces = RACE_EVERY;
     private int raceReads;
     private boolean noRacesSent;
+    private long raceVersionSeen;
 
     /** {@code sampleListener} runs on the poller thread after every snapshot. */
     public TelemetryPoller(LabGateway lab, Consumer<TelemetrySnapshot> sampleListener) {
@@ -101,6 +103,7 @@ public final class TelemetryPoller implements AutoCloseable {
             noRacesSent = false;
             racesStale = true;
             pollsSinceRaces = RACE_EVERY;
+            raceVersionSeen = 0;
             switchListener.accept(next);
         }
         TelemetrySnapshot snapshot = lab.snapshot();
@@ -126,6 +129,12 @@ public final class TelemetryPoller implements AutoCloseable {
             detectionsSeen += detections.size();
             racesStale |= !detections.isEmpty();
         }
+        long raceVersion = lab.raceVersion();
+        if (raceVersion != raceVersionSeen) {
+            raceVersionSeen = raceVersion;
+            faultsMade = true;
+            racesStale = true;
+        }
         List<Detection> ends = lab.endsSince(endsSeen);
         endsSeen += ends.size();
         racesStale |= !ends.isEmpty();
@@ -150,9 +159,7 @@ public final class TelemetryPoller implements AutoCloseable {
             return first ? List.of() : null;
         }
         raceReads++;
-        String source = lab.name();
-        long start = lab.startNanos();
-        return lab.races().stream().map(r -> RaceSnapshot.of(source, r, start)).toList();
+        return lab.raceSnapshots();
     }
 
     /** How often the races were read, for tests. */
