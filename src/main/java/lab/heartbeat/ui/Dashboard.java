@@ -85,6 +85,9 @@ public final class Dashboard implements AutoCloseable {
                 model.apply(frame);
                 feed.select(model.charts().chartedClients());
                 view.charts().showMarkers(model.charts().chartMarkers());
+                if (!model.charts().pausedProperty().get()) {
+                    view.charts().dataWritten();
+                }
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
