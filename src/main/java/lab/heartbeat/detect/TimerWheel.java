@@ -1,5 +1,8 @@
 package lab.heartbeat.detect;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Linux's timer wheel (kernel/time/timer.c) at one HZ: where a kernel timer lands. A timer of d
  * jiffies goes to the level whose range holds d; level n counts in steps of 8^n jiffies
@@ -15,6 +18,15 @@ public record TimerWheel(int hz) {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** Phases of the first expiry tried at most, per chain. */
     private static final long PHASES = 4096;
+    /**
+     * The lateness range of each chain tried, by its timers: a search of up to some 100,000 steps
+     * (about 1 ms for the default 7200 s keepalive) that a detection would otherwise pay on its
+     * event loop. A lab has a few timer chains, one per profile.
+     */
+    private static final Map<Chain, long[]> LATENESS = new ConcurrentHashMap<>();
+
+    private record Chain(int hz, long first, long repeat, int repeats) {
+    }
 
     public TimerWheel {
         if (hz < 1) {
@@ -76,30 +88,38 @@ public record TimerWheel(int hz) {
     public Prediction chain(long loNanos, long firstNanos, long repeatNanos, int repeats) {
         long first = jiffies(firstNanos);
         long repeat = jiffies(repeatNanos);
-        int firstLevel = level(first);
-        int repeatLevel = level(repeat);
-        long slack = stepJiffies(firstLevel) + repeats * stepJiffies(repeatLevel);
+        long slack = stepJiffies(level(first)) + repeats * stepJiffies(level(repeat));
+        long[] late = LATENESS.computeIfAbsent(new Chain(hz, first, repeat, repeats), TimerWheel::lateness);
+        // The expiry is counted from the jiffy that the real moment falls in: up to one jiffy less.
+        long pointNanos = loNanos + (nanos(late[0]) - nanos(1) + nanos(late[1])) / 2;
+        return Prediction.window(loNanos, pointNanos, loNanos + nanos(slack));
+    }
+
+    /** The earliest and latest lateness, in jiffies, that the wheel gives a chain, over phases and first levels. */
+    private static long[] lateness(Chain c) {
+        int firstLevel = level(c.first());
+        int repeatLevel = level(c.repeat());
         long period = stepJiffies(Math.max(firstLevel, repeatLevel));
         // Long timers have steps of thousands of jiffies: try a sample of phases, each with its neighbours.
         long stride = Math.max(1, period / PHASES);
         long earliest = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
+        long[] offsets = {0, 1, stride - 1};
         for (long base = period; base < 2 * period; base += stride) {
-            for (long expires : new long[] {base, base + 1, base + stride - 1}) {
+            for (long offset : offsets) {
+                long expires = base + offset;
                 for (int level = 0; level <= firstLevel; level++) {
                     long fired = fireJiffy(expires, level);
-                    for (int i = 0; i < repeats; i++) {
-                        fired = fireJiffy(fired + repeat, repeatLevel);
+                    for (int i = 0; i < c.repeats(); i++) {
+                        fired = fireJiffy(fired + c.repeat(), repeatLevel);
                     }
-                    long late = fired - expires - repeats * repeat;
+                    long late = fired - expires - c.repeats() * c.repeat();
                     earliest = Math.min(earliest, late);
                     latest = Math.max(latest, late);
                 }
             }
         }
-        // The expiry is counted from the jiffy that the real moment falls in: up to one jiffy less.
-        long pointNanos = loNanos + (nanos(earliest) - nanos(1) + nanos(latest)) / 2;
-        return Prediction.window(loNanos, pointNanos, loNanos + nanos(slack));
+        return new long[] {earliest, latest};
     }
 
     /** Timers armed at moments unrelated to the wheel (a length of 0 is none): each up to one step late, half on average. */
