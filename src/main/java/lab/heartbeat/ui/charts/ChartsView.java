@@ -139,6 +139,7 @@ public final class ChartsView extends VBox {
         shown = charts;
         getChildren().setAll(getChildren().get(0));
         getChildren().addAll(charts);
+        charts.forEach(c -> LabCharts.markers(c).show(markers));
         // The charts share one time axis, so only the bottom one names it: two lines more for each plot above.
         for (XYChart c : charts) {
             ((LabAxis) c.getXAxis()).nameTime(c == charts.get(charts.size() - 1));
@@ -154,7 +155,8 @@ public final class ChartsView extends VBox {
             return;
         }
         markers = List.copyOf(newMarkers);
-        for (XYChart c : List.of(rtt, counters, kernel, phi, states, rates)) {
+        // The charts shown only: a chart is given the markers of the moment when it is shown again.
+        for (XYChart c : shown) {
             LabCharts.markers(c).show(markers);
         }
     }

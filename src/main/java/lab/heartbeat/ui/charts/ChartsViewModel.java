@@ -75,7 +75,13 @@ public final class ChartsViewModel {
     public List<ChartMarker> chartMarkers() {
         Set<String> charted = new HashSet<>(selection);
         List<ChartMarker> markers = new ArrayList<>();
+        // Faults over before the window shows are left out: a long lab's every fault, rebuilt and
+        // compared at each tick and laid out on each chart, for shading no one sees.
+        double shownFrom = latestSeconds - window.get().toMillis() / 1000.0;
         for (RaceSnapshot r : faults) {
+            if (!r.active() && r.clearedSeconds() < shownFrom) {
+                continue;
+            }
             if (charted.isEmpty() || r.targets().stream().anyMatch(charted::contains)) {
                 // A fault still on ends at the latest sample, in half seconds so the shading is not redrawn every tick.
                 double to = r.active() ? Math.max(r.t0Seconds(), Math.ceil(latestSeconds * 2) / 2) : r.clearedSeconds();
