@@ -175,8 +175,11 @@ public final class AttachedLab implements AutoCloseable {
             for (FaultJson f : remote.faults()) {
                 read.add(readings.race(remote.race(f.id())));
             }
-            races = List.copyOf(read);
-            raceVersion.incrementAndGet();
+            // Only a change makes the poller read every race again and the race panel compare them.
+            if (!read.equals(races)) {
+                races = List.copyOf(read);
+                raceVersion.incrementAndGet();
+            }
         }
     }
 

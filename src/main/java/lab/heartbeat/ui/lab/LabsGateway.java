@@ -64,7 +64,9 @@ public final class LabsGateway implements LabGateway {
         AttachedLab lab = attachedLab(name);
         if (lab != null) {
             attached.remove(lab);
-            changes.incrementAndGet();
+            // The detached lab's changes stay counted: the sum must grow, or a lab whose races
+            // changed once would leave it where it was, and its races would stay on screen.
+            changes.addAndGet(lab.raceVersion() + 1);
             lab.close();
         }
     }
