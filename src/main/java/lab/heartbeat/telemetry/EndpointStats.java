@@ -57,8 +57,6 @@ final class EndpointStats implements ConnectionObserver {
     private int kernelProbesCounted;
     final RttHistogram rtt = new RttHistogram();
     volatile long rttLastNanos = -1;
-    volatile long rttSumNanos;
-    volatile long rttCount;
     volatile long connections;
     volatile long reconnectAttempts;
     volatile KernelTcpInfo kernel;
@@ -157,8 +155,6 @@ final class EndpointStats implements ConnectionObserver {
     public void heartbeatAcked(long rttNanos) {
         acksReceived++;
         rttLastNanos = rttNanos;
-        rttSumNanos += rttNanos;
-        rttCount++;
         rtt.observe(rttNanos);
     }
 
@@ -249,12 +245,12 @@ final class EndpointStats implements ConnectionObserver {
 
     EndpointView view() {
         KernelTcpInfo k = kernel;
-        long count = rttCount;
+        long count = acksReceived;
         return new EndpointView(track, side, client, connection, remote, profile, state, online, connectedNanos,
                 lastReceivedNanos, heartbeatsSent, acksReceived, framesIn, framesOut, bytesIn, bytesOut, dataIn, dataOut,
                 side == Side.CLIENT ? new DataCount(dataOut, dataDelivered.get(), dataLost()) : DataCount.NONE,
                 misses, rttLastNanos < 0 ? Double.NaN : rttLastNanos / 1e6,
-                count == 0 ? Double.NaN : rttSumNanos / 1e6 / count, connections, reconnectAttempts, k, lastDetection,
+                count == 0 ? Double.NaN : rtt.sumNanos() / 1e6 / count, connections, reconnectAttempts, k, lastDetection,
                 profileSpec, online ? phi : null);
     }
 }

@@ -24,6 +24,11 @@ final class RttHistogram {
         sumNanos += rttNanos;
     }
 
+    /** The sum of every round trip observed, for the mean that the table shows. */
+    long sumNanos() {
+        return sumNanos;
+    }
+
     void addTo(long[] bucketCounts, long[] sum) {
         for (int i = 0; i < bucketCounts.length; i++) {
             bucketCounts[i] += counts.get(i);
